@@ -1,0 +1,3 @@
+from stratege.cli.app import main
+
+main()

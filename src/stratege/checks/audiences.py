@@ -1,0 +1,238 @@
+"""Question 5 — audiences, where they are, and the channels that reach them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from stratege.checks.context import Context
+from stratege.checks.registry import Hit, Severity, rule
+
+
+@rule(
+    "TGT001", Severity.ERROR, 5,
+    title=("Aucune cible", "No audience"),
+    message=("Aucune cible n’est déclarée.", "No audience is declared."),
+    hint=(
+        "Déclarez vos cibles (audiences) : clients actuels, prospects, ambassadeurs, candidats…",
+        "Declare your audiences: current customers, prospects, ambassadors, candidates…",
+    ),
+)
+def no_audience(ctx: Context) -> Iterator[Hit]:
+    if not ctx.strategy.audiences:
+        yield ("audiences",), {}
+
+
+@rule(
+    "TGT002", Severity.WARNING, 5,
+    title=("Cible atteinte par aucun canal", "Audience reached by no channel"),
+    message=(
+        "La cible « {id} » n’est visée par aucun canal.",
+        "Audience '{id}' is reached by no channel.",
+    ),
+    hint=(
+        "Ajoutez {id} aux audiences d’un canal présent sur {platforms}.",
+        "Add {id} to the audiences of a channel on {platforms}.",
+    ),
+)
+def audience_without_channel(ctx: Context) -> Iterator[Hit]:
+    reached = {a for c in ctx.strategy.channels for a in c.audiences}
+    for index, audience in enumerate(ctx.strategy.audiences):
+        if audience.id not in reached:
+            platforms = ", ".join(audience.platforms) or "—"
+            yield ("audiences", index), {"id": audience.id, "platforms": platforms}
+
+
+@rule(
+    "TGT003", Severity.WARNING, 5,
+    title=("Présence de la cible inconnue", "Where the audience is, unknown"),
+    message=(
+        "On ne sait pas sur quelles plateformes la cible « {id} » est présente.",
+        "It is not known on which platforms audience '{id}' is present.",
+    ),
+    hint=(
+        "Listez dans platforms les plateformes où elle se trouve (facebook, linkedin…).",
+        "List in platforms where it can be found (facebook, linkedin…).",
+    ),
+)
+def audience_nowhere(ctx: Context) -> Iterator[Hit]:
+    for index, audience in enumerate(ctx.strategy.audiences):
+        if not audience.platforms:
+            yield ("audiences", index, "platforms"), {"id": audience.id}
+
+
+@rule(
+    "TGT004", Severity.INFO, 5,
+    title=("Cible qui cherche sur les moteurs", "Audience searching with search engines"),
+    message=(
+        "La cible « {id} » s’informe via les moteurs de recherche, mais aucun canal n’est "
+        "indexé durablement (blog, YouTube, Pinterest) et aucun objectif SEO n’est fixé.",
+        "Audience '{id}' searches with search engines, yet no channel is durably indexed "
+        "(blog, YouTube, Pinterest) and there is no SEO objective.",
+    ),
+    hint=(
+        "Envisagez un blog ou une chaîne YouTube, ou un objectif de type seo.",
+        "Consider a blog or a YouTube channel, or an objective of kind seo.",
+    ),
+)
+def search_without_seo(ctx: Context) -> Iterator[Hit]:
+    has_seo = any(o.kind == "seo" for o in ctx.strategy.objectives)
+    indexed = {k for k, p in ctx.knowledge.platforms.items() if p.search_indexed}
+    if has_seo or ctx.channel_platforms & indexed:
+        return
+    for index, audience in enumerate(ctx.strategy.audiences):
+        if "search_engines" in audience.information_sources:
+            yield ("audiences", index, "information_sources"), {"id": audience.id}
+
+
+@rule(
+    "TGT005", Severity.ERROR, 5,
+    title=("Plateforme inconnue", "Unknown platform"),
+    message=(
+        "La cible « {id} » est dite présente sur « {platform} », plateforme inconnue.",
+        "Audience '{id}' is said to be on '{platform}', an unknown platform.",
+    ),
+    hint=("Plateformes connues : {known}.", "Known platforms: {known}."),
+)
+def audience_unknown_platform(ctx: Context) -> Iterator[Hit]:
+    known = ctx.knowledge.platforms
+    for index, audience in enumerate(ctx.strategy.audiences):
+        for position, platform in enumerate(audience.platforms):
+            if platform not in known:
+                yield ("audiences", index, "platforms", position), {
+                    "id": audience.id, "platform": platform, "known": ", ".join(known)}
+
+
+@rule(
+    "CHN001", Severity.ERROR, 5,
+    title=("Aucun canal", "No channel"),
+    message=("Aucun canal n’est déclaré.", "No channel is declared."),
+    hint=(
+        "Déclarez les comptes que vous animerez (channels : platform, handle, purpose).",
+        "Declare the accounts you will run (channels: platform, handle, purpose).",
+    ),
+)
+def no_channel(ctx: Context) -> Iterator[Hit]:
+    if not ctx.strategy.channels:
+        yield ("channels",), {}
+
+
+@rule(
+    "CHN002", Severity.ERROR, 5,
+    title=("Plateforme de canal inconnue", "Unknown channel platform"),
+    message=(
+        "Le canal « {id} » est sur « {platform} », plateforme inconnue.",
+        "Channel '{id}' is on '{platform}', an unknown platform.",
+    ),
+    hint=(
+        "Plateformes connues : {known} ; ou déclarez-la dans knowledge.platforms.",
+        "Known platforms: {known}; or declare it under knowledge.platforms.",
+    ),
+)
+def channel_unknown_platform(ctx: Context) -> Iterator[Hit]:
+    known = ctx.knowledge.platforms
+    for index, channel in enumerate(ctx.strategy.channels):
+        if channel.platform not in known:
+            yield ("channels", index, "platform"), {
+                "id": channel.id, "platform": channel.platform, "known": ", ".join(known)}
+
+
+@rule(
+    "CHN003", Severity.WARNING, 5,
+    title=("Canal sans cible", "Channel reaching no audience"),
+    message=(
+        "Le canal « {id} » ne vise aucune cible déclarée.",
+        "Channel '{id}' reaches no declared audience.",
+    ),
+    hint=(
+        "Listez dans audiences les cibles que ce canal doit toucher, ou renoncez au canal.",
+        "List in audiences who this channel should reach, or drop the channel.",
+    ),
+)
+def channel_without_audience(ctx: Context) -> Iterator[Hit]:
+    for index, channel in enumerate(ctx.strategy.channels):
+        if not any(a in ctx.audience_ids for a in channel.audiences):
+            yield ("channels", index, "audiences"), {"id": channel.id}
+
+
+@rule(
+    "CHN004", Severity.WARNING, 5,
+    title=("Canal là où ses cibles ne sont pas", "Channel where its audiences are not"),
+    message=(
+        "Le canal « {id} » est sur {platform}, où aucune de ses cibles ({audiences}) n’est "
+        "présente.",
+        "Channel '{id}' is on {platform}, where none of its audiences ({audiences}) is present.",
+    ),
+    hint=(
+        "Vérifiez les plateformes des cibles (audiences[].platforms) ou le choix du canal.",
+        "Check the audiences' platforms (audiences[].platforms) or the choice of channel.",
+    ),
+)
+def channel_misplaced(ctx: Context) -> Iterator[Hit]:
+    audiences = {a.id: a for a in ctx.strategy.audiences}
+    for index, channel in enumerate(ctx.strategy.channels):
+        mine = [audiences[a] for a in channel.audiences if a in audiences]
+        located = [a for a in mine if a.platforms]
+        if located and not any(channel.platform in a.platforms for a in located):
+            yield ("channels", index, "platform"), {
+                "id": channel.id, "platform": channel.platform,
+                "audiences": ", ".join(a.id for a in located)}
+
+
+@rule(
+    "CHN005", Severity.ERROR, 5,
+    title=("Renvoi inconnu depuis un canal", "Unknown reference in a channel"),
+    message=(
+        "Le canal « {id} » renvoie à « {ref} », absent de {section}.",
+        "Channel '{id}' refers to '{ref}', missing from {section}.",
+    ),
+    hint=(
+        "Corrigez l’identifiant ou déclarez l’élément dans {section}.",
+        "Fix the identifier or declare the item in {section}.",
+    ),
+)
+def channel_unknown_reference(ctx: Context) -> Iterator[Hit]:
+    for index, channel in enumerate(ctx.strategy.channels):
+        for field, known in (("audiences", ctx.audience_ids), ("objectives", ctx.objective_ids)):
+            for position, ref in enumerate(getattr(channel, field)):
+                if ref not in known:
+                    yield ("channels", index, field, position), {
+                        "id": channel.id, "ref": ref, "section": field}
+
+
+@rule(
+    "CHN006", Severity.WARNING, 5,
+    title=("Canal sans objectif", "Channel serving no objective"),
+    message=(
+        "Le canal « {id} » ne sert aucun objectif.",
+        "Channel '{id}' serves no objective.",
+    ),
+    hint=(
+        "Listez dans objectives ce que ce canal doit accomplir.",
+        "List in objectives what this channel must achieve.",
+    ),
+)
+def channel_without_objective(ctx: Context) -> Iterator[Hit]:
+    for index, channel in enumerate(ctx.strategy.channels):
+        if not channel.objectives:
+            yield ("channels", index, "objectives"), {"id": channel.id}
+
+
+@rule(
+    "CHN007", Severity.WARNING, 5,
+    title=("Relation client sur une plateforme inadaptée", "Customer care on an unsuitable platform"),
+    message=(
+        "Le canal « {id} » est dédié à la relation client, mais {platform} ne s’y prête pas "
+        "(ni messages privés ni réponses suivies).",
+        "Channel '{id}' is for customer care, but {platform} is not suited to it "
+        "(no private messages or threaded replies).",
+    ),
+    hint=(
+        "Choisissez une plateforme adaptée (X, Facebook, Instagram…) ou changez purpose.",
+        "Choose a suitable platform (X, Facebook, Instagram…) or change purpose.",
+    ),
+)
+def care_on_unsuitable_platform(ctx: Context) -> Iterator[Hit]:
+    for index, channel in enumerate(ctx.strategy.channels):
+        platform = ctx.knowledge.platforms.get(channel.platform)
+        if channel.purpose == "customer_care" and platform and not platform.supports_customer_care:
+            yield ("channels", index, "purpose"), {"id": channel.id, "platform": channel.platform}

@@ -1,0 +1,133 @@
+"""Rules on the frame of the strategy: period, identifiers, occasions, reference data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import holidays
+
+from stratege.checks.context import Context
+from stratege.checks.registry import Hit, Severity, rule
+
+ID_LISTS = (
+    ("organisation", "business_goals"),
+    ("objectives",),
+    ("audit", "competitors"),
+    ("kpis",),
+    ("audiences",),
+    ("channels",),
+    ("content", "pillars"),
+    ("resources", "people"),
+    ("advertising", "campaigns"),
+    ("occasions",),
+)
+
+
+@rule(
+    "GEN001", Severity.ERROR, 0,
+    title=("Période incohérente", "Inconsistent period"),
+    message=(
+        "La période se termine ({end}) avant de commencer ({start}).",
+        "The period ends ({end}) before it starts ({start}).",
+    ),
+    hint=("Corrigez period.start ou period.end.", "Fix period.start or period.end."),
+)
+def period_reversed(ctx: Context) -> Iterator[Hit]:
+    period = ctx.strategy.period
+    if period.end < period.start:
+        yield ("period", "end"), {"start": period.start, "end": period.end}
+
+
+@rule(
+    "GEN002", Severity.ERROR, 0,
+    title=("Identifiant en double", "Duplicate identifier"),
+    message=(
+        "L’identifiant « {id} » est utilisé plusieurs fois dans {section}.",
+        "Identifier '{id}' is used more than once in {section}.",
+    ),
+    hint=(
+        "Donnez à chaque élément un identifiant unique : les renvois deviendraient ambigus.",
+        "Give each item a unique identifier: cross-references would be ambiguous.",
+    ),
+)
+def duplicate_ids(ctx: Context) -> Iterator[Hit]:
+    data = ctx.strategy.model_dump()
+    for section in ID_LISTS:
+        items = data
+        for part in section:
+            items = items[part]
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            if item["id"] in seen:
+                yield (*section, index, "id"), {"id": item["id"], "section": ".".join(section)}
+            seen.add(item["id"])
+
+
+@rule(
+    "GEN003", Severity.WARNING, 0,
+    title=("Temps fort hors période", "Occasion outside the period"),
+    message=(
+        "Le temps fort « {id} » ({date}) tombe hors de la période de la stratégie.",
+        "Occasion '{id}' ({date}) falls outside the strategy period.",
+    ),
+    hint=(
+        "Déplacez la date, élargissez la période ou retirez ce temps fort.",
+        "Move the date, widen the period or remove this occasion.",
+    ),
+)
+def occasion_outside_period(ctx: Context) -> Iterator[Hit]:
+    period = ctx.strategy.period
+    for index, occasion in enumerate(ctx.strategy.occasions):
+        if not period.start <= occasion.date <= period.end:
+            yield ("occasions", index, "date"), {"id": occasion.id, "date": occasion.date}
+
+
+@rule(
+    "GEN004", Severity.INFO, 0,
+    title=("Jours fériés inconnus", "Public holidays unknown"),
+    message=(
+        "Les jours fériés du pays « {country} » ne sont pas connus : le calendrier les ignorera.",
+        "Public holidays of country '{country}' are not known: the calendar will ignore them.",
+    ),
+    hint=(
+        "Vérifiez le code pays (ISO, ex. FR, BE, CA) ou déclarez les jours chômés dans "
+        "period.blackouts.",
+        "Check the country code (ISO, e.g. FR, GB, US) or declare days off in period.blackouts.",
+    ),
+)
+def unknown_holidays(ctx: Context) -> Iterator[Hit]:
+    country = ctx.strategy.organisation.country
+    if country not in holidays.list_supported_countries():
+        yield ("organisation", "country"), {"country": country}
+
+
+@rule(
+    "GEN005", Severity.ERROR, 0,
+    title=("Temps fort sur un canal inconnu", "Occasion on an unknown channel"),
+    message=(
+        "Le temps fort « {id} » vise le canal « {channel} », qui n’est pas déclaré.",
+        "Occasion '{id}' targets channel '{channel}', which is not declared.",
+    ),
+    hint=("Utilisez un identifiant de la section channels.", "Use an id from channels."),
+)
+def occasion_unknown_channel(ctx: Context) -> Iterator[Hit]:
+    for index, occasion in enumerate(ctx.strategy.occasions):
+        for position, channel in enumerate(occasion.channels):
+            if channel not in ctx.channel_ids:
+                yield ("occasions", index, "channels", position), {
+                    "id": occasion.id, "channel": channel}
+
+
+@rule(
+    "GEN006", Severity.ERROR, 0,
+    title=("Période d’interruption incohérente", "Inconsistent blackout"),
+    message=(
+        "La période d’interruption {index} se termine avant de commencer.",
+        "Blackout {index} ends before it starts.",
+    ),
+    hint=("Corrigez start ou end.", "Fix start or end."),
+)
+def blackout_reversed(ctx: Context) -> Iterator[Hit]:
+    for index, blackout in enumerate(ctx.strategy.period.blackouts):
+        if blackout.end and blackout.end < blackout.start:
+            yield ("period", "blackouts", index, "end"), {"index": index + 1}

@@ -1,0 +1,57 @@
+"""Loading the knowledge base and applying a strategy's overrides.
+
+The data files are read once per process; overrides are deep-merged into a copy so that a
+strategy can change any default (a cadence, an effort, a KPI) without touching the files.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+from importlib import resources
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from stratege.knowledge.models import Knowledge
+
+DATA_FILES = ("platforms", "formats", "kpis", "objectives", "defaults")
+SECTIONS = tuple(Knowledge.model_fields)
+
+
+@functools.cache
+def _raw_base() -> dict[str, Any]:
+    """Every data file merged into one mapping (sources are pooled across files)."""
+    yaml = YAML(typ="safe")
+    merged: dict[str, Any] = {}
+    for name in DATA_FILES:
+        text = resources.files("stratege.knowledge").joinpath(f"data/{name}.yaml").read_text(
+            encoding="utf-8"
+        )
+        for section, content in (yaml.load(text) or {}).items():
+            merged.setdefault(section, {}).update(content)
+    return merged
+
+
+def load_knowledge(overrides: dict[str, Any] | None = None) -> Knowledge:
+    """The knowledge base with ``overrides`` (a strategy's ``knowledge:`` section) applied."""
+    key = json.dumps(overrides or {}, sort_keys=True, default=str)
+    return _load_cached(key)
+
+
+@functools.lru_cache(maxsize=32)
+def _load_cached(overrides_json: str) -> Knowledge:
+    data = copy.deepcopy(_raw_base())
+    deep_merge(data, json.loads(overrides_json))
+    return Knowledge.model_validate(data)
+
+
+def deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """Merge ``override`` into ``base`` in place: mappings recursively, anything else replaced."""
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            deep_merge(base[key], value)
+        else:
+            base[key] = copy.deepcopy(value)
+    return base

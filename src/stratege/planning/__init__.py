@@ -1,0 +1,1 @@
+"""From strategy to operational plan: workload now; calendar, budget and more to come."""

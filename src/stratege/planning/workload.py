@@ -1,0 +1,242 @@
+"""Weekly workload: the hours the strategy needs, who can give them, and what is missing.
+
+Demand comes from the cadence × format mix × production effort per skill, plus publishing,
+community management, customer care, monitoring, reporting and advertising. Who may do each
+piece follows the RACI (the Responsible people) when it names someone, else the people with
+the matching skill (or training in it). Assignment is a flow problem, solved with
+OR-Tools' linear solver: the hours that cannot reach anybody are the shortfall, which makes
+"infeasible" precise (which work, how many hours) rather than a single ratio.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ortools.linear_solver import pywraplp
+
+from stratege.knowledge.models import Knowledge
+from stratege.strategy.model import RaciRow, Strategy
+
+WEEKS_PER_MONTH = 52.1775 / 12
+
+EligibleSource = Literal["raci", "skill", "fallback", "nobody"]
+
+ACTIVITY_SKILLS: dict[str, tuple[str, ...]] = {
+    "publish": ("community_management",),
+    "moderate": ("community_management",),
+    "answer_customers": ("customer_care", "community_management"),
+    "monitor": ("social_listening", "community_management"),
+    "report": ("analytics", "community_management"),
+    "advertise": ("advertising", "community_management"),
+}
+
+
+@dataclass(frozen=True)
+class Demand:
+    """Hours per week of one kind of work, and who may do it."""
+
+    key: str
+    activity: str
+    hours_per_week: float
+    eligible: tuple[str, ...]
+    eligible_source: EligibleSource
+    skill: str | None = None
+    channel: str | None = None
+
+
+@dataclass
+class WorkloadEstimate:
+    demands: list[Demand]
+    capacity: dict[str, float]
+    assigned: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    def load_of(self, person_id: str) -> float:
+        return sum(h for (_, who), h in self.assigned.items() if who == person_id)
+
+    def covered(self, demand: Demand) -> float:
+        return sum(h for (key, _), h in self.assigned.items() if key == demand.key)
+
+    def unmet(self, demand: Demand) -> float:
+        return max(demand.hours_per_week - self.covered(demand), 0.0)
+
+    @property
+    def total_needed(self) -> float:
+        return sum(d.hours_per_week for d in self.demands)
+
+    @property
+    def total_available(self) -> float:
+        return sum(self.capacity.values())
+
+    def shortfalls(self) -> list[tuple[Demand, float]]:
+        """Demands that cannot be fully staffed, with the missing hours per week."""
+        gaps = [(d, self.unmet(d)) for d in self.demands]
+        return [(d, gap) for d, gap in gaps if gap > 0.05]
+
+
+def estimate_workload(strategy: Strategy, knowledge: Knowledge) -> WorkloadEstimate:
+    demands = [d for d in _demands(strategy, knowledge) if d.hours_per_week > 0]
+    capacity = {p.id: p.hours_per_week for p in strategy.resources.people}
+    estimate = WorkloadEstimate(demands=demands, capacity=capacity)
+    estimate.assigned = _assign(demands, capacity)
+    return estimate
+
+
+def _demands(strategy: Strategy, knowledge: Knowledge) -> list[Demand]:
+    return [
+        *_production(strategy, knowledge),
+        *_per_channel(strategy, knowledge),
+        *_organisation_wide(strategy, knowledge),
+    ]
+
+
+def _production(strategy: Strategy, knowledge: Knowledge) -> list[Demand]:
+    hours: dict[str, float] = defaultdict(float)
+    for channel_id, posts in posts_per_week(strategy).items():
+        for format_id, share in strategy.format_mix(channel_id).items():
+            definition = knowledge.formats.get(format_id)
+            if definition is None:
+                continue
+            for skill, per_post in definition.effort.items():
+                hours[skill] += posts * share / 100 * per_post
+    return [
+        Demand(f"create_content:{skill}", "create_content", h, *_skilled(strategy, skill), skill)
+        for skill, h in sorted(hours.items())
+    ]
+
+
+def posts_per_week(strategy: Strategy) -> dict[str, float]:
+    """Average posts per week per channel: the cadence plus occasions' extra posts."""
+    posts = {c.channel: c.posts_per_week for c in strategy.cadence}
+    weeks = max(strategy.period.weeks, 1)
+    for occasion in strategy.occasions:
+        targets = [c for c in (occasion.channels or list(posts)) if c in posts]
+        for channel_id in targets:
+            posts[channel_id] += occasion.extra_posts / len(targets) / weeks
+    return posts
+
+
+def _per_channel(strategy: Strategy, knowledge: Knowledge) -> list[Demand]:
+    activities = knowledge.activities
+    demands: list[Demand] = []
+    weekly_posts = posts_per_week(strategy)
+    for cadence in strategy.cadence:
+        channel = strategy.channel(cadence.channel)
+        if channel is None:
+            continue
+        platform = knowledge.platforms.get(channel.platform)
+        posts = weekly_posts[cadence.channel]
+        publish = posts * (activities.publish.hours_per_post or 0)
+        moderate = posts * (activities.moderate.hours_per_post or 0)
+        moderate += platform.community_hours_per_week if platform else 0
+        demands.append(_activity_demand(strategy, "publish", publish, channel.id))
+        demands.append(_activity_demand(strategy, "moderate", moderate, channel.id))
+        if channel.purpose == "customer_care":
+            covered = sum(w.hours_per_week() for w in cadence.covered_hours)
+            answer = covered * (activities.answer.share_of_covered_hours or 0)
+            demands.append(_activity_demand(strategy, "answer_customers", answer, channel.id))
+    return demands
+
+
+def _organisation_wide(strategy: Strategy, knowledge: Knowledge) -> list[Demand]:
+    activities = knowledge.activities
+    monitor = activities.monitor.hours_per_week or 0
+    report = (activities.report.hours_per_month or 0) / WEEKS_PER_MONTH
+    campaign_weeks = sum(
+        ((c.end - c.start).days + 1) / 7 for c in strategy.advertising.campaigns if c.end >= c.start
+    )
+    advertise = (
+        campaign_weeks * (activities.advertise.hours_per_campaign_week or 0)
+        / max(strategy.period.weeks, 1)
+    )
+    return [
+        _activity_demand(strategy, "monitor", monitor if strategy.channels else 0, None),
+        _activity_demand(strategy, "report", report if strategy.kpis else 0, None),
+        _activity_demand(strategy, "advertise", advertise, None),
+    ]
+
+
+def _activity_demand(
+    strategy: Strategy, activity: str, hours: float, channel: str | None
+) -> Demand:
+    eligible, source, skill = eligible_people(strategy, activity, channel)
+    return Demand(f"{activity}:{channel or 'all'}", activity, hours, eligible, source, skill,
+                  channel)
+
+
+def eligible_people(
+    strategy: Strategy, activity: str, channel: str | None
+) -> tuple[tuple[str, ...], EligibleSource, str | None]:
+    """Who may do an activity: RACI Responsible, else the skilled, else anybody."""
+    responsible = _raci_responsible(strategy.responsibilities, activity, channel)
+    if responsible:
+        return responsible, "raci", None
+    for skill in ACTIVITY_SKILLS[activity]:
+        eligible, source = _skilled(strategy, skill)
+        if eligible:
+            return eligible, source, skill
+    everyone = tuple(p.id for p in strategy.resources.people)
+    return everyone, ("fallback" if everyone else "nobody"), None
+
+
+def _raci_responsible(rows: list[RaciRow], activity: str, channel: str | None) -> tuple[str, ...]:
+    """Responsible people for an activity: the channel's own row first, else the 'all' row."""
+    specific = [r for r in rows if r.activity == activity and r.channel == channel]
+    general = [r for r in rows if r.activity == activity and r.channel == "all"]
+    for chosen in (specific, general):
+        people = tuple(dict.fromkeys(p for row in chosen for p in row.responsible))
+        if people:
+            return people
+    return ()
+
+
+def _skilled(strategy: Strategy, skill: str) -> tuple[tuple[str, ...], EligibleSource]:
+    people = tuple(
+        p.id for p in strategy.resources.people if skill in p.skills or skill in p.training
+    )
+    return people, ("skill" if people else "nobody")
+
+
+def _assign(demands: list[Demand], capacity: dict[str, float]) -> dict[tuple[str, str], float]:
+    """Hours per (demand key, person): as much work staffed as possible, load spread evenly.
+
+    Two linear programs (OR-Tools GLOP): first the most hours that can be staffed at all
+    (a max-flow), then, keeping that total, the assignment that minimises the highest
+    utilisation, so nobody is loaded to the brim while a colleague with the same skill idles.
+    """
+    pairs = [(d, p) for d in demands for p in dict.fromkeys(d.eligible) if p in capacity]
+    if not pairs:
+        return {}
+    staffed = _solve(demands, capacity, pairs, balance_below=None)
+    best = sum(staffed.values())
+    balanced = _solve(demands, capacity, pairs, balance_below=best)
+    return {k: v for k, v in (balanced or staffed).items() if v > 1e-6}
+
+
+def _solve(
+    demands: list[Demand],
+    capacity: dict[str, float],
+    pairs: list[tuple[Demand, str]],
+    balance_below: float | None,
+) -> dict[tuple[str, str], float]:
+    solver = pywraplp.Solver.CreateSolver("GLOP")
+    hours = {(d.key, p): solver.NumVar(0, d.hours_per_week, f"x{i}")
+             for i, (d, p) in enumerate(pairs)}
+    for demand in demands:
+        solver.Add(sum(v for (key, _), v in hours.items() if key == demand.key)
+                   <= demand.hours_per_week)
+    utilisation = solver.NumVar(0, solver.infinity(), "max_utilisation")
+    for person, available in capacity.items():
+        load = sum(v for (_, who), v in hours.items() if who == person)
+        solver.Add(load <= available)
+        if balance_below is not None and available > 0:
+            solver.Add(load <= utilisation * available)
+    if balance_below is None:
+        solver.Maximize(sum(hours.values()))
+    else:
+        solver.Add(sum(hours.values()) >= balance_below - 1e-4)
+        solver.Minimize(utilisation)
+    if solver.Solve() != pywraplp.Solver.OPTIMAL:
+        return {}
+    return {pair: var.solution_value() for pair, var in hours.items()}
