@@ -30,7 +30,11 @@ def _raw_base() -> dict[str, Any]:
             encoding="utf-8"
         )
         for section, content in (yaml.load(text) or {}).items():
-            merged.setdefault(section, {}).update(content)
+            known = merged.setdefault(section, {})
+            clashes = sorted(k for k, v in content.items() if known.get(k, v) != v)
+            if clashes:  # a data-file mistake: two files disagree on one entry
+                raise ValueError(f"{name}.yaml redefines {section}: {clashes}")
+            known.update(content)
     return merged
 
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from stratege.strategy.model import TimeWindow
+from stratege.timewindow import TimeWindow
 
 Bilingual = dict[Literal["fr", "en"], str]
 

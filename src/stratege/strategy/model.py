@@ -13,11 +13,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from stratege.timewindow import WEEK_DAYS, Day, TimeWindow
+
+__all__ = ["WEEK_DAYS", "Day", "TimeWindow"]  # re-exported: part of the strategy vocabulary
+
 SCHEMA_VERSION = 1
 
 Language = Literal["fr", "en"]
-Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-WEEK_DAYS: tuple[Day, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _as_list(value: Any) -> Any:
@@ -48,17 +50,6 @@ class Section(BaseModel):
     """Base of every section: unknown keys are errors, so typos are caught at load time."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class TimeWindow(Section):
-    days: list[Day] = Field(min_length=1, description="Days of the week: mon … sun.")
-    start: dt.time = Field(description="Local start time, HH:MM.")
-    end: dt.time = Field(description="Local end time, HH:MM (after start).")
-
-    def hours_per_week(self) -> float:
-        span = (dt.datetime.combine(dt.date.min, self.end) - dt.datetime.combine(
-            dt.date.min, self.start)).total_seconds() / 3600
-        return max(span, 0.0) * len(set(self.days))
 
 
 class DateRange(Section):

@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from stratege.knowledge.loader import load_knowledge
 from stratege.strategy.errors import FileProblem, StrategyFileError, translate_pydantic_error
 from stratege.strategy.model import Strategy
 
@@ -30,7 +31,7 @@ PathPart = str | int
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 100
+    yaml.width = 4096  # never re-wrap the user's lines
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
@@ -76,8 +77,10 @@ def parse_strategy(text: str, path: Path | str = "<string>") -> StrategyDocument
         raise StrategyFileError([FileProblem.at(path, tree, "not_a_mapping")])
     try:
         strategy = Strategy.model_validate(to_plain(tree))
+        load_knowledge(strategy.knowledge)  # overrides must make a valid knowledge base
     except ValidationError as error:
-        problems = [_problem_from_pydantic(path, tree, e) for e in error.errors()]
+        prefix = () if error.title == Strategy.__name__ else ("knowledge",)
+        problems = [_problem_from_pydantic(path, tree, e, prefix) for e in error.errors()]
         language = tree.get("language")
         raise StrategyFileError(problems, language if isinstance(language, str) else None) from None
     return StrategyDocument(path=path, tree=tree, strategy=strategy)
@@ -120,8 +123,10 @@ def _parse_yaml(text: str, path: Path) -> Any:
         raise StrategyFileError([FileProblem(path, None, None, "", "yaml_syntax", detail)]) from None
 
 
-def _problem_from_pydantic(path: Path, tree: Any, error: Any) -> FileProblem:
-    parts = [p for p in error["loc"] if isinstance(p, int | str)]
+def _problem_from_pydantic(
+    path: Path, tree: Any, error: Any, prefix: tuple[str, ...] = ()
+) -> FileProblem:
+    parts = [*prefix, *(p for p in error["loc"] if isinstance(p, int | str))]
     key_error = bool(parts) and parts[-1] == "[key]"
     parts = [p for p in parts if p != "[key]"]
     position = locate(tree, parts, on_key=key_error or error["type"] == "extra_forbidden")
@@ -136,8 +141,10 @@ def locate(tree: Any, parts: list[PathPart], on_key: bool = False) -> tuple[int,
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
         if isinstance(node, CommentedMap) and part in node:
-            line, col = node.lc.key(part) if (on_key and last) else node.lc.value(part)
-            best, node = (line + 1, col + 1), node[part]
+            child = node[part]
+            container = isinstance(child, CommentedMap | CommentedSeq)
+            line, col = node.lc.key(part) if (on_key and last) or container else node.lc.value(part)
+            best, node = (line + 1, col + 1), child
         elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
             line, col = node.lc.item(part)
             best, node = (line + 1, col + 1), node[part]
@@ -167,8 +174,14 @@ def to_plain(node: Any) -> Any:
         return {_plain_key(k): to_plain(v) for k, v in node.items()}
     if isinstance(node, list | tuple):
         return [to_plain(v) for v in node]
-    if isinstance(node, bool | int | float | dt.date | dt.datetime) or node is None:
+    if node is None or isinstance(node, bool):
         return node
+    if isinstance(node, int | float):  # ruamel's ScalarInt/ScalarFloat keep formatting: drop it
+        return int(node) if isinstance(node, int) else float(node)
+    if isinstance(node, dt.datetime):
+        return dt.datetime.fromisoformat(node.isoformat())
+    if isinstance(node, dt.date):
+        return dt.date(node.year, node.month, node.day)
     value = getattr(node, "value", node)  # tagged scalars keep their text in .value
     return str(value)
 
@@ -195,6 +208,8 @@ def merge_into(tree: Any, data: Any) -> Any:
         return tree
     if tree == data and type(tree) is not bool:
         return tree  # same value: keep the user's spelling (1 vs 1.0, quotes, dates)
+    if isinstance(data, list) and data == [tree]:
+        return tree  # `accountable: julie` stands for [julie]: keep the short form
     return _to_commented(data)
 
 
