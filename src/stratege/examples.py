@@ -10,7 +10,9 @@ DEFAULT_EXAMPLE = "boulangeries-martin"
 
 def example_names() -> list[str]:
     folder = resources.files("stratege") / "examples"
-    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return sorted(
+        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+    )
 
 
 def example_path(name: str) -> Path:

@@ -19,6 +19,8 @@ class TimeWindow(BaseModel):
     end: dt.time = Field(description="Local end time, HH:MM (after start).")
 
     def hours_per_week(self) -> float:
-        span = (dt.datetime.combine(dt.date.min, self.end) - dt.datetime.combine(
-            dt.date.min, self.start)).total_seconds() / 3600
+        span = (
+            dt.datetime.combine(dt.date.min, self.end)
+            - dt.datetime.combine(dt.date.min, self.start)
+        ).total_seconds() / 3600
         return max(span, 0.0) * len(set(self.days))

@@ -66,7 +66,8 @@ def _strip_channel_objective(objective: str) -> Mutation:
         for channel in data["channels"]:
             channel["objectives"] = [o for o in channel["objectives"] if o != objective]
         data["advertising"]["campaigns"] = [
-            c for c in data["advertising"]["campaigns"] if c["objective"] != objective]
+            c for c in data["advertising"]["campaigns"] if c["objective"] != objective
+        ]
 
     return mutate
 
@@ -74,7 +75,8 @@ def _strip_channel_objective(objective: str) -> Mutation:
 def _no_raci(activity: str) -> Mutation:
     def mutate(data: Data) -> None:
         data["responsibilities"] = [
-            r for r in data["responsibilities"] if r["activity"] != activity]
+            r for r in data["responsibilities"] if r["activity"] != activity
+        ]
 
     return mutate
 
@@ -83,12 +85,17 @@ def _make_facebook_care(data: Data) -> None:
     data["channels"][0]["purpose"] = "customer_care"
     data["cadence"][0]["response_time_hours"] = 4
     data["cadence"][0]["covered_hours"] = [
-        {"days": ["mon", "tue", "wed", "thu", "fri"], "start": "09:00", "end": "17:00"}]
+        {"days": ["mon", "tue", "wed", "thu", "fri"], "start": "09:00", "end": "17:00"}
+    ]
 
 
 SATURDAY_EVENING = {"days": ["sat"], "start": "19:00", "end": "21:00"}
-LOST_CHANNEL = {"id": "pinterest", "platform": "pinterest", "audiences": ["habitues"],
-                "objectives": ["communaute"]}
+LOST_CHANNEL = {
+    "id": "pinterest",
+    "platform": "pinterest",
+    "audiences": ["habitues"],
+    "objectives": ["communaute"],
+}
 
 TRIGGERS: dict[str, Mutation] = {
     # frame
@@ -99,15 +106,20 @@ TRIGGERS: dict[str, Mutation] = {
     "GEN005": _set("occasions.2.channels", ["tiktok"]),
     "GEN006": _set("period.blackouts.0.end", dt.date(2027, 8, 1)),
     # Q1
-    "STR001": _all(_set("organisation.business_goals", []),
-                   *[_set(f"objectives.{i}.business_goals", []) for i in range(4)]),
+    "STR001": _all(
+        _set("organisation.business_goals", []),
+        *[_set(f"objectives.{i}.business_goals", []) for i in range(4)],
+    ),
     "STR002": _append("organisation.business_goals", {"id": "export", "statement": "Export"}),
     "STR003": _set("organisation.communication.positioning", ""),
     "STR004": _set("organisation.communication.key_messages", []),
     "STR005": _set("organisation.mission", ""),
     # Q2
-    "OBJ001": _all(_set("objectives", []), _set("kpis", []),
-                   *[_set(f"channels.{i}.objectives", []) for i in range(3)]),
+    "OBJ001": _all(
+        _set("objectives", []),
+        _set("kpis", []),
+        *[_set(f"channels.{i}.objectives", []) for i in range(3)],
+    ),
     "OBJ002": _set("objectives.0.business_goals", []),
     "OBJ003": _set("objectives.0.business_goals", ["chiffre-export"]),
     "OBJ004": _all(*[_set(f"objectives.{i}.priority", "secondary") for i in range(4)]),
@@ -118,13 +130,16 @@ TRIGGERS: dict[str, Mutation] = {
     "OBJ009": _strip_channel_objective("marque-employeur"),
     # Q3
     "AUD001": _set("audit.accounts", [{"owner": "ange", "platform": "facebook"}]),
-    "AUD002": _all(_set("audit.competitors", []),
-                   lambda d: d["audit"].update(accounts=d["audit"]["accounts"][:3])),
+    "AUD002": _all(
+        _set("audit.competitors", []),
+        lambda d: d["audit"].update(accounts=d["audit"]["accounts"][:3]),
+    ),
     "AUD003": _append("audit.competitors", {"id": "paul", "name": "Paul"}),
     "AUD004": _set("audit.accounts.0.owner", "moi"),
     "AUD005": _set("audit.accounts.0.observed_on", dt.date(2024, 1, 1)),
-    "AUD006": lambda d: d["audit"].update(accounts=[
-        a for a in d["audit"]["accounts"] if a["platform"] != "linkedin"]),
+    "AUD006": lambda d: d["audit"].update(
+        accounts=[a for a in d["audit"]["accounts"] if a["platform"] != "linkedin"]
+    ),
     "AUD007": _all(_set("audit.findings", []), _set("audit.positioning", "")),
     # Q4
     "KPI001": _set("kpis.0.metric", "vanity_score"),
@@ -138,16 +153,25 @@ TRIGGERS: dict[str, Mutation] = {
     "KPI009": _set("kpis.0.source", ""),
     "KPI010": _set("kpis.2.target", 4500),
     # Q5
-    "TGT001": _all(_set("audiences", []), *[_set(f"channels.{i}.audiences", []) for i in
-                                             range(3)],
-                   *[_set(f"advertising.campaigns.{i}.audience", None) for i in range(3)]),
-    "TGT002": _append("audiences", {"id": "journalistes", "name": "Presse locale",
-                                    "kind": "journalists", "platforms": ["x"]}),
+    "TGT001": _all(
+        _set("audiences", []),
+        *[_set(f"channels.{i}.audiences", []) for i in range(3)],
+        *[_set(f"advertising.campaigns.{i}.audience", None) for i in range(3)],
+    ),
+    "TGT002": _append(
+        "audiences",
+        {"id": "journalistes", "name": "Presse locale", "kind": "journalists", "platforms": ["x"]},
+    ),
     "TGT003": _set("audiences.0.platforms", []),
     "TGT004": lambda d: None,  # the example's Nantes prospects search the web: see QUIET
     "TGT005": _set("audiences.0.platforms", ["myspace"]),
-    "CHN001": _all(_set("channels", []), _set("cadence", []), _set("content.formats", []),
-                   _set("kpis", []), _set("advertising.campaigns", [])),
+    "CHN001": _all(
+        _set("channels", []),
+        _set("cadence", []),
+        _set("content.formats", []),
+        _set("kpis", []),
+        _set("advertising.campaigns", []),
+    ),
     "CHN002": _set("channels.2.platform", "orkut"),
     "CHN003": _set("channels.2.audiences", []),
     "CHN004": _set("channels.2.platform", "x"),
@@ -176,17 +200,27 @@ TRIGGERS: dict[str, Mutation] = {
     "CAD008": _all(_make_facebook_care, _set("cadence.0.covered_hours", [SATURDAY_EVENING])),
     # Q8
     "RES001": _all(_set("resources.people", []), _set("responsibilities", [])),
-    "RES002": _all(_set("resources.people.1.hours_per_week", 3),  # the video makers
-                   _set("resources.people.2.hours_per_week", 0.5)),
-    "RES003": _all(*[_set(f"resources.people.{i}.hours_per_week", h)
-                     for i, h in enumerate((19, 9.5, 3, 1.5))]),
-    "RES004": lambda d: [p.update(skills=[s for s in p["skills"] if s != "video_editing"])
-                         for p in d["resources"]["people"]],
+    "RES002": _all(
+        _set("resources.people.1.hours_per_week", 3),  # the video makers
+        _set("resources.people.2.hours_per_week", 0.5),
+    ),
+    "RES003": _all(
+        *[_set(f"resources.people.{i}.hours_per_week", h) for i, h in enumerate((19, 9.5, 3, 1.5))]
+    ),
+    "RES004": lambda d: [
+        p.update(skills=[s for s in p["skills"] if s != "video_editing"])
+        for p in d["resources"]["people"]
+    ],
     "RES005": _set("resources.budget.training", 0),
-    "RES006": _all(_make_facebook_care, lambda d: d["resources"].update(tools=[
-        t for t in d["resources"]["tools"] if t["category"] != "monitoring"])),
-    "RES007": lambda d: d["resources"].update(tools=[
-        t for t in d["resources"]["tools"] if t["category"] != "video_editing"]),
+    "RES006": _all(
+        _make_facebook_care,
+        lambda d: d["resources"].update(
+            tools=[t for t in d["resources"]["tools"] if t["category"] != "monitoring"]
+        ),
+    ),
+    "RES007": lambda d: d["resources"].update(
+        tools=[t for t in d["resources"]["tools"] if t["category"] != "video_editing"]
+    ),
     "RES008": _set("resources.budget.advertising", 1000),
     "RES009": _set("resources.tools.0.monthly_cost", 120),
     "RES010": _set("resources.people.3.hours_per_week", 0),
@@ -199,8 +233,10 @@ TRIGGERS: dict[str, Mutation] = {
     "RACI004": _set("responsibilities.3.responsible", ["sophie"]),  # moderation, 2 h a week
     "RACI005": _no_raci("crisis"),
     "RACI006": _set("responsibilities.4.channel", "tiktok"),
-    "RACI007": _append("responsibilities", {"activity": "report", "responsible": ["karim"],
-                                            "accountable": "sophie"}),
+    "RACI007": _append(
+        "responsibilities",
+        {"activity": "report", "responsible": ["karim"], "accountable": "sophie"},
+    ),
     "RACI008": lambda d: None,  # julie creates and is accountable for content: see QUIET
     # Q10
     "ADV001": _set("advertising.campaigns.0.platforms", ["tiktok"]),

@@ -19,21 +19,48 @@ from stratege.checks import run_checks
 from stratege.strategy import StrategyFileError, parse_strategy
 from tests.conftest import example_data
 
-FIELD_NAMES = ["period", "organisation", "objectives", "kpis", "channels", "cadence", "name",
-               "id", "start", "end", "posts", "per", "share", "mix", "platform", "knowledge",
-               "platforms", "formats", "facebook", "image", "effort", "kpis", "activities"]
+FIELD_NAMES = [
+    "period",
+    "organisation",
+    "objectives",
+    "kpis",
+    "channels",
+    "cadence",
+    "name",
+    "id",
+    "start",
+    "end",
+    "posts",
+    "per",
+    "share",
+    "mix",
+    "platform",
+    "knowledge",
+    "platforms",
+    "formats",
+    "facebook",
+    "image",
+    "effort",
+    "kpis",
+    "activities",
+]
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=20),
-    st.dates(dt.date(1900, 1, 1), dt.date(2200, 1, 1)), st.sampled_from(FIELD_NAMES),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
+    st.dates(dt.date(1900, 1, 1), dt.date(2200, 1, 1)),
+    st.sampled_from(FIELD_NAMES),
 )
 values = st.recursive(
     scalars,
     lambda inner: st.one_of(
         st.lists(inner, max_size=4),
-        st.dictionaries(st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=8)), inner,
-                        max_size=4),
+        st.dictionaries(
+            st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=8)), inner, max_size=4
+        ),
     ),
     max_leaves=12,
 )
@@ -70,8 +97,13 @@ def test_arbitrary_yaml_never_crashes(data: dict[str, Any]) -> None:
 
 def _paths(node: Any, prefix: tuple = ()) -> list[tuple]:
     found = [prefix] if prefix else []
-    items = node.items() if isinstance(node, dict) else enumerate(node) \
-        if isinstance(node, list) else []
+    items = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node)
+        if isinstance(node, list)
+        else []
+    )
     for key, child in items:
         found.extend(_paths(child, (*prefix, key)))
     return found

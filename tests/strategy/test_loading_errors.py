@@ -64,8 +64,11 @@ def test_it_reports_a_missing_field_at_its_parent() -> None:
 
 
 def test_it_reports_every_problem_at_once() -> None:
-    text = _example_text().replace("posts: 2\n", "posts: -2\n").replace(
-        "priority: secondary", "priority: urgent", 1)
+    text = (
+        _example_text()
+        .replace("posts: 2\n", "posts: -2\n")
+        .replace("priority: secondary", "priority: urgent", 1)
+    )
     codes = sorted(p.code for p in _problems(text))
     assert codes == ["ge", "literal_error"]
 

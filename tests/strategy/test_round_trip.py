@@ -43,8 +43,9 @@ def test_an_update_keeps_comments_and_changes_only_the_value() -> None:
     document.update(document.strategy)
     after = document.dumps()
     assert "# --- Question 8 : quels seront vos moyens ?" in after
-    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True)
-               if a != b]
+    changed = [
+        (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
+    ]
     assert changed == [("      hours_per_week: 28", "      hours_per_week: 30")]
 
 

@@ -10,7 +10,9 @@ from stratege.planning.budget import compare_budget
 
 
 @rule(
-    "ADV001", Severity.ERROR, 10,
+    "ADV001",
+    Severity.ERROR,
+    10,
     title=("Campagne hors des canaux", "Campaign on a platform that is not a channel"),
     message=(
         "La campagne « {id} » passe sur {platform}, où l’organisation n’a pas de canal.",
@@ -26,12 +28,16 @@ def campaign_off_channels(ctx: Context) -> Iterator[Hit]:
     for index, campaign in enumerate(ctx.strategy.advertising.campaigns):
         for position, platform in enumerate(campaign.platforms):
             if platform not in ctx.channel_platforms:
-                yield ("advertising", "campaigns", index, "platforms", position), {
-                    "id": campaign.id, "platform": platform}
+                yield (
+                    ("advertising", "campaigns", index, "platforms", position),
+                    {"id": campaign.id, "platform": platform},
+                )
 
 
 @rule(
-    "ADV002", Severity.ERROR, 10,
+    "ADV002",
+    Severity.ERROR,
+    10,
     title=("Campagne sans objectif", "Campaign without objective"),
     message=(
         "La campagne « {id} » ne sert {what}.",
@@ -45,16 +51,25 @@ def campaign_off_channels(ctx: Context) -> Iterator[Hit]:
 def campaign_without_objective(ctx: Context) -> Iterator[Hit]:
     for index, campaign in enumerate(ctx.strategy.advertising.campaigns):
         if campaign.objective is None:
-            yield ("advertising", "campaigns", index, "objective"), {
-                "id": campaign.id, "what": "aucun objectif", "what_en": "no objective"}
+            yield (
+                ("advertising", "campaigns", index, "objective"),
+                {"id": campaign.id, "what": "aucun objectif", "what_en": "no objective"},
+            )
         elif campaign.objective not in ctx.objective_ids:
-            yield ("advertising", "campaigns", index, "objective"), {
-                "id": campaign.id, "what": f"un objectif inconnu ({campaign.objective})",
-                "what_en": f"an unknown objective ({campaign.objective})"}
+            yield (
+                ("advertising", "campaigns", index, "objective"),
+                {
+                    "id": campaign.id,
+                    "what": f"un objectif inconnu ({campaign.objective})",
+                    "what_en": f"an unknown objective ({campaign.objective})",
+                },
+            )
 
 
 @rule(
-    "ADV003", Severity.ERROR, 10,
+    "ADV003",
+    Severity.ERROR,
+    10,
     title=("Campagne hors période", "Campaign outside the period"),
     message=(
         "La campagne « {id} » ({start} → {end}) sort de la période de la stratégie ou finit "
@@ -72,13 +87,22 @@ def campaign_outside_period(ctx: Context) -> Iterator[Hit]:
     for index, campaign in enumerate(ctx.strategy.advertising.campaigns):
         inside = period.start <= campaign.start <= campaign.end <= period.end
         if not inside:
-            yield ("advertising", "campaigns", index), {
-                "id": campaign.id, "start": campaign.start, "end": campaign.end,
-                "period_start": period.start, "period_end": period.end}
+            yield (
+                ("advertising", "campaigns", index),
+                {
+                    "id": campaign.id,
+                    "start": campaign.start,
+                    "end": campaign.end,
+                    "period_start": period.start,
+                    "period_end": period.end,
+                },
+            )
 
 
 @rule(
-    "ADV004", Severity.ERROR, 10,
+    "ADV004",
+    Severity.ERROR,
+    10,
     title=("Campagnes au-dessus du budget publicitaire", "Campaigns above advertising budget"),
     message=(
         "Les campagnes totalisent {planned} {currency} pour un budget publicitaire de "
@@ -95,13 +119,20 @@ def campaigns_above_budget(ctx: Context) -> Iterator[Hit]:
     comparison = compare_budget(ctx.strategy)
     planned, declared = comparison.planned["advertising"], comparison.declared["advertising"]
     if planned > declared + 0.5:
-        yield ("advertising", "campaigns"), {
-            "planned": Num(planned, 0), "declared": Num(declared, 0),
-            "currency": ctx.strategy.resources.budget.currency}
+        yield (
+            ("advertising", "campaigns"),
+            {
+                "planned": Num(planned, 0),
+                "declared": Num(declared, 0),
+                "currency": ctx.strategy.resources.budget.currency,
+            },
+        )
 
 
 @rule(
-    "ADV005", Severity.WARNING, 10,
+    "ADV005",
+    Severity.WARNING,
+    10,
     title=("Campagne sans cible", "Campaign without audience"),
     message=(
         "La campagne « {id} » ne vise {what}.",
@@ -115,16 +146,25 @@ def campaigns_above_budget(ctx: Context) -> Iterator[Hit]:
 def campaign_without_audience(ctx: Context) -> Iterator[Hit]:
     for index, campaign in enumerate(ctx.strategy.advertising.campaigns):
         if campaign.audience is None:
-            yield ("advertising", "campaigns", index, "audience"), {
-                "id": campaign.id, "what": "aucune cible", "what_en": "no audience"}
+            yield (
+                ("advertising", "campaigns", index, "audience"),
+                {"id": campaign.id, "what": "aucune cible", "what_en": "no audience"},
+            )
         elif campaign.audience not in ctx.audience_ids:
-            yield ("advertising", "campaigns", index, "audience"), {
-                "id": campaign.id, "what": f"une cible inconnue ({campaign.audience})",
-                "what_en": f"an unknown audience ({campaign.audience})"}
+            yield (
+                ("advertising", "campaigns", index, "audience"),
+                {
+                    "id": campaign.id,
+                    "what": f"une cible inconnue ({campaign.audience})",
+                    "what_en": f"an unknown audience ({campaign.audience})",
+                },
+            )
 
 
 @rule(
-    "ADV006", Severity.WARNING, 10,
+    "ADV006",
+    Severity.WARNING,
+    10,
     title=("Temps fort inconnu", "Unknown occasion"),
     message=(
         "La campagne « {id} » est rattachée au temps fort « {occasion} », non déclaré.",
@@ -136,12 +176,16 @@ def campaign_unknown_occasion(ctx: Context) -> Iterator[Hit]:
     occasions = {o.id for o in ctx.strategy.occasions}
     for index, campaign in enumerate(ctx.strategy.advertising.campaigns):
         if campaign.occasion and campaign.occasion not in occasions:
-            yield ("advertising", "campaigns", index, "occasion"), {
-                "id": campaign.id, "occasion": campaign.occasion}
+            yield (
+                ("advertising", "campaigns", index, "occasion"),
+                {"id": campaign.id, "occasion": campaign.occasion},
+            )
 
 
 @rule(
-    "ADV007", Severity.WARNING, 10,
+    "ADV007",
+    Severity.WARNING,
+    10,
     title=("Campagne sans budget", "Campaign without budget"),
     message=(
         "La campagne « {id} » n’a pas de budget.",
@@ -156,7 +200,9 @@ def campaign_without_budget(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "ADV008", Severity.INFO, 10,
+    "ADV008",
+    Severity.INFO,
+    10,
     title=("Budget publicitaire inemployé", "Advertising budget unused"),
     message=(
         "Un budget publicitaire de {declared} {currency} est déclaré, mais aucune campagne "
@@ -171,6 +217,10 @@ def campaign_without_budget(ctx: Context) -> Iterator[Hit]:
 def budget_without_campaign(ctx: Context) -> Iterator[Hit]:
     comparison = compare_budget(ctx.strategy)
     if comparison.declared["advertising"] > 0 and not ctx.strategy.advertising.campaigns:
-        yield ("resources", "budget", "advertising"), {
-            "declared": Num(comparison.declared["advertising"], 0),
-            "currency": ctx.strategy.resources.budget.currency}
+        yield (
+            ("resources", "budget", "advertising"),
+            {
+                "declared": Num(comparison.declared["advertising"], 0),
+                "currency": ctx.strategy.resources.budget.currency,
+            },
+        )

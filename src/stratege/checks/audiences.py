@@ -9,7 +9,9 @@ from stratege.checks.registry import Hit, Severity, rule
 
 
 @rule(
-    "TGT001", Severity.ERROR, 5,
+    "TGT001",
+    Severity.ERROR,
+    5,
     title=("Aucune cible", "No audience"),
     message=("Aucune cible n’est déclarée.", "No audience is declared."),
     hint=(
@@ -23,7 +25,9 @@ def no_audience(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "TGT002", Severity.WARNING, 5,
+    "TGT002",
+    Severity.WARNING,
+    5,
     title=("Cible atteinte par aucun canal", "Audience reached by no channel"),
     message=(
         "La cible « {id} » n’est visée par aucun canal.",
@@ -43,7 +47,9 @@ def audience_without_channel(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "TGT003", Severity.WARNING, 5,
+    "TGT003",
+    Severity.WARNING,
+    5,
     title=("Présence de la cible inconnue", "Where the audience is, unknown"),
     message=(
         "On ne sait pas sur quelles plateformes la cible « {id} » est présente.",
@@ -61,7 +67,9 @@ def audience_nowhere(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "TGT004", Severity.INFO, 5,
+    "TGT004",
+    Severity.INFO,
+    5,
     title=("Cible qui cherche sur les moteurs", "Audience searching with search engines"),
     message=(
         "La cible « {id} » s’informe via les moteurs de recherche, mais aucun canal n’est "
@@ -85,7 +93,9 @@ def search_without_seo(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "TGT005", Severity.ERROR, 5,
+    "TGT005",
+    Severity.ERROR,
+    5,
     title=("Plateforme inconnue", "Unknown platform"),
     message=(
         "La cible « {id} » est dite présente sur « {platform} », plateforme inconnue.",
@@ -98,12 +108,16 @@ def audience_unknown_platform(ctx: Context) -> Iterator[Hit]:
     for index, audience in enumerate(ctx.strategy.audiences):
         for position, platform in enumerate(audience.platforms):
             if platform not in known:
-                yield ("audiences", index, "platforms", position), {
-                    "id": audience.id, "platform": platform, "known": ", ".join(known)}
+                yield (
+                    ("audiences", index, "platforms", position),
+                    {"id": audience.id, "platform": platform, "known": ", ".join(known)},
+                )
 
 
 @rule(
-    "CHN001", Severity.ERROR, 5,
+    "CHN001",
+    Severity.ERROR,
+    5,
     title=("Aucun canal", "No channel"),
     message=("Aucun canal n’est déclaré.", "No channel is declared."),
     hint=(
@@ -117,7 +131,9 @@ def no_channel(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CHN002", Severity.ERROR, 5,
+    "CHN002",
+    Severity.ERROR,
+    5,
     title=("Plateforme de canal inconnue", "Unknown channel platform"),
     message=(
         "Le canal « {id} » est sur « {platform} », plateforme inconnue.",
@@ -132,12 +148,16 @@ def channel_unknown_platform(ctx: Context) -> Iterator[Hit]:
     known = ctx.knowledge.platforms
     for index, channel in enumerate(ctx.strategy.channels):
         if channel.platform not in known:
-            yield ("channels", index, "platform"), {
-                "id": channel.id, "platform": channel.platform, "known": ", ".join(known)}
+            yield (
+                ("channels", index, "platform"),
+                {"id": channel.id, "platform": channel.platform, "known": ", ".join(known)},
+            )
 
 
 @rule(
-    "CHN003", Severity.WARNING, 5,
+    "CHN003",
+    Severity.WARNING,
+    5,
     title=("Canal sans cible", "Channel reaching no audience"),
     message=(
         "Le canal « {id} » ne vise aucune cible déclarée.",
@@ -155,7 +175,9 @@ def channel_without_audience(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CHN004", Severity.WARNING, 5,
+    "CHN004",
+    Severity.WARNING,
+    5,
     title=("Canal là où ses cibles ne sont pas", "Channel where its audiences are not"),
     message=(
         "Le canal « {id} » est sur {platform}, où aucune de ses cibles ({audiences}) n’est "
@@ -173,13 +195,20 @@ def channel_misplaced(ctx: Context) -> Iterator[Hit]:
         mine = [audiences[a] for a in channel.audiences if a in audiences]
         located = [a for a in mine if a.platforms]
         if located and not any(channel.platform in a.platforms for a in located):
-            yield ("channels", index, "platform"), {
-                "id": channel.id, "platform": channel.platform,
-                "audiences": ", ".join(a.id for a in located)}
+            yield (
+                ("channels", index, "platform"),
+                {
+                    "id": channel.id,
+                    "platform": channel.platform,
+                    "audiences": ", ".join(a.id for a in located),
+                },
+            )
 
 
 @rule(
-    "CHN005", Severity.ERROR, 5,
+    "CHN005",
+    Severity.ERROR,
+    5,
     title=("Renvoi inconnu depuis un canal", "Unknown reference in a channel"),
     message=(
         "Le canal « {id} » renvoie à « {ref} », absent de {section}.",
@@ -195,12 +224,16 @@ def channel_unknown_reference(ctx: Context) -> Iterator[Hit]:
         for field, known in (("audiences", ctx.audience_ids), ("objectives", ctx.objective_ids)):
             for position, ref in enumerate(getattr(channel, field)):
                 if ref not in known:
-                    yield ("channels", index, field, position), {
-                        "id": channel.id, "ref": ref, "section": field}
+                    yield (
+                        ("channels", index, field, position),
+                        {"id": channel.id, "ref": ref, "section": field},
+                    )
 
 
 @rule(
-    "CHN006", Severity.WARNING, 5,
+    "CHN006",
+    Severity.WARNING,
+    5,
     title=("Canal sans objectif", "Channel serving no objective"),
     message=(
         "Le canal « {id} » ne sert aucun objectif.",
@@ -218,8 +251,13 @@ def channel_without_objective(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CHN007", Severity.WARNING, 5,
-    title=("Relation client sur une plateforme inadaptée", "Customer care on an unsuitable platform"),
+    "CHN007",
+    Severity.WARNING,
+    5,
+    title=(
+        "Relation client sur une plateforme inadaptée",
+        "Customer care on an unsuitable platform",
+    ),
     message=(
         "Le canal « {id} » est dédié à la relation client, mais {platform} ne s’y prête pas "
         "(ni messages privés ni réponses suivies).",

@@ -12,7 +12,9 @@ STALE_AFTER = dt.timedelta(days=365)
 
 
 @rule(
-    "AUD001", Severity.WARNING, 3,
+    "AUD001",
+    Severity.WARNING,
+    3,
     title=("Audit sans présence propre", "Audit without own presence"),
     message=(
         "L’audit ne décrit aucun compte de l’organisation (owner: own).",
@@ -31,7 +33,9 @@ def no_own_presence(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "AUD002", Severity.WARNING, 3,
+    "AUD002",
+    Severity.WARNING,
+    3,
     title=("Audit sans concurrent", "Audit without competitors"),
     message=(
         "Aucun concurrent n’est étudié : impossible de se positionner.",
@@ -48,7 +52,9 @@ def no_competitor(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "AUD003", Severity.INFO, 3,
+    "AUD003",
+    Severity.INFO,
+    3,
     title=("Concurrent sans compte observé", "Competitor without observed account"),
     message=(
         "Aucun compte du concurrent « {id} » n’a été relevé.",
@@ -67,7 +73,9 @@ def competitor_without_account(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "AUD004", Severity.ERROR, 3,
+    "AUD004",
+    Severity.ERROR,
+    3,
     title=("Propriétaire de compte inconnu", "Unknown account owner"),
     message=(
         "Le compte {handle} appartient à « {owner} », ni « own » ni un concurrent déclaré.",
@@ -82,12 +90,16 @@ def unknown_owner(ctx: Context) -> Iterator[Hit]:
     competitors = {c.id for c in ctx.strategy.audit.competitors}
     for index, account in enumerate(ctx.strategy.audit.accounts):
         if account.owner != "own" and account.owner not in competitors:
-            yield ("audit", "accounts", index, "owner"), {
-                "owner": account.owner, "handle": account.handle or account.platform}
+            yield (
+                ("audit", "accounts", index, "owner"),
+                {"owner": account.owner, "handle": account.handle or account.platform},
+            )
 
 
 @rule(
-    "AUD005", Severity.WARNING, 3,
+    "AUD005",
+    Severity.WARNING,
+    3,
     title=("Relevé d’audit ancien", "Stale audit figures"),
     message=(
         "Le compte {handle} a été observé le {date}, plus d’un an avant le début de la période.",
@@ -103,12 +115,16 @@ def stale_observation(ctx: Context) -> Iterator[Hit]:
     for index, account in enumerate(ctx.strategy.audit.accounts):
         observed = account.observed_on
         if observed and start - observed > STALE_AFTER:
-            yield ("audit", "accounts", index, "observed_on"), {
-                "handle": account.handle or account.platform, "date": observed}
+            yield (
+                ("audit", "accounts", index, "observed_on"),
+                {"handle": account.handle or account.platform, "date": observed},
+            )
 
 
 @rule(
-    "AUD006", Severity.INFO, 3,
+    "AUD006",
+    Severity.INFO,
+    3,
     title=("Canal existant non audité", "Existing channel not audited"),
     message=(
         "Le canal « {id} » ({platform}) n’a pas de relevé d’audit : pas de point de départ.",
@@ -129,7 +145,9 @@ def channel_not_audited(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "AUD007", Severity.INFO, 3,
+    "AUD007",
+    Severity.INFO,
+    3,
     title=("Positionnement non tiré de l’audit", "Positioning not drawn from the audit"),
     message=(
         "L’audit n’aboutit à aucun constat ni positionnement.",

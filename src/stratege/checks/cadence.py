@@ -11,7 +11,9 @@ from stratege.strategy.model import WEEK_DAYS, Person, TimeWindow
 
 
 @rule(
-    "CAD001", Severity.ERROR, 7,
+    "CAD001",
+    Severity.ERROR,
+    7,
     title=("Canal sans fréquence", "Channel without cadence"),
     message=(
         "Le canal « {id} » n’a pas de fréquence de publication.",
@@ -29,12 +31,16 @@ def channel_without_cadence(ctx: Context) -> Iterator[Hit]:
         if ctx.strategy.cadence_of(channel.id) is None:
             platform = ctx.knowledge.platforms.get(channel.platform)
             typical = Num(platform.cadence.typical) if platform else "?"
-            yield ("channels", index), {
-                "id": channel.id, "platform": channel.platform, "typical": typical}
+            yield (
+                ("channels", index),
+                {"id": channel.id, "platform": channel.platform, "typical": typical},
+            )
 
 
 @rule(
-    "CAD002", Severity.ERROR, 7,
+    "CAD002",
+    Severity.ERROR,
+    7,
     title=("Fréquence pour un canal inconnu", "Cadence for an unknown channel"),
     message=(
         "Une fréquence vise le canal « {channel} », qui n’est pas déclaré.",
@@ -56,7 +62,9 @@ def _reference(ctx: Context, index: int):  # type: ignore[no-untyped-def]
 
 
 @rule(
-    "CAD003", Severity.WARNING, 7,
+    "CAD003",
+    Severity.WARNING,
+    7,
     title=("Fréquence sous la référence", "Cadence below reference"),
     message=(
         "Le canal « {id} » publiera {posts} fois par semaine, sous la référence {platform} "
@@ -76,7 +84,9 @@ def cadence_below(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CAD004", Severity.WARNING, 7,
+    "CAD004",
+    Severity.WARNING,
+    7,
     title=("Fréquence au-dessus de la référence", "Cadence above reference"),
     message=(
         "Le canal « {id} » publiera {posts} fois par semaine, au-dessus de la référence "
@@ -100,17 +110,25 @@ def _outside_reference(ctx: Context, below: bool) -> Iterator[Hit]:
             continue
         posts, reference = cadence.posts_per_week, platform.cadence
         if (posts < reference.min) if below else (posts > reference.max):
-            yield ("cadence", index, "posts"), {
-                "id": channel.id, "posts": Num(posts), "platform": channel.platform,
-                "low": Num(reference.min), "high": Num(reference.max)}
+            yield (
+                ("cadence", index, "posts"),
+                {
+                    "id": channel.id,
+                    "posts": Num(posts),
+                    "platform": channel.platform,
+                    "low": Num(reference.min),
+                    "high": Num(reference.max),
+                },
+            )
 
 
 @rule(
-    "CAD005", Severity.ERROR, 7,
+    "CAD005",
+    Severity.ERROR,
+    7,
     title=("Créneau vide", "Empty time window"),
     message=(
-        "Un créneau de {field} du canal « {channel} » finit ({end}) avant de commencer "
-        "({start}).",
+        "Un créneau de {field} du canal « {channel} » finit ({end}) avant de commencer ({start}).",
         "A {field} window of channel '{channel}' ends ({end}) before it starts ({start}).",
     ),
     hint=("Corrigez start ou end (format HH:MM).", "Fix start or end (HH:MM)."),
@@ -120,13 +138,21 @@ def empty_window(ctx: Context) -> Iterator[Hit]:
         for field in ("windows", "covered_hours"):
             for position, window in enumerate(getattr(cadence, field)):
                 if window.end <= window.start:
-                    yield ("cadence", index, field, position), {
-                        "channel": cadence.channel, "field": field, "start": window.start,
-                        "end": window.end}
+                    yield (
+                        ("cadence", index, field, position),
+                        {
+                            "channel": cadence.channel,
+                            "field": field,
+                            "start": window.start,
+                            "end": window.end,
+                        },
+                    )
 
 
 @rule(
-    "CAD006", Severity.ERROR, 7,
+    "CAD006",
+    Severity.ERROR,
+    7,
     title=("Relation client sans délai promis", "Customer care without response time"),
     message=(
         "Le canal de relation client « {id} » ne promet aucun délai de réponse.",
@@ -145,7 +171,9 @@ def care_without_response_time(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CAD007", Severity.WARNING, 7,
+    "CAD007",
+    Severity.WARNING,
+    7,
     title=("Relation client sans horaires", "Customer care without covered hours"),
     message=(
         "Le canal de relation client « {id} » ne dit pas à quelles heures les messages sont "
@@ -165,7 +193,9 @@ def care_without_hours(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CAD008", Severity.WARNING, 7,
+    "CAD008",
+    Severity.WARNING,
+    7,
     title=("Heures couvertes où personne ne travaille", "Covered hours nobody works"),
     message=(
         "Le canal « {id} » promet des réponses le {day} de {start} à {end}, mais aucune "
@@ -190,17 +220,33 @@ def covered_hours_unstaffed(ctx: Context) -> Iterator[Hit]:
         for position, window in enumerate(cadence.covered_hours):
             for day in window.days:
                 if not any(_works(p, day, window, default) for p in people):
-                    yield ("cadence", index, "covered_hours", position), {
-                        "id": channel.id, "day": DAY_NAMES_FR[day], "day_en": DAY_NAMES_EN[day],
-                        "start": window.start.strftime("%H:%M"),
-                        "end": window.end.strftime("%H:%M")}
+                    yield (
+                        ("cadence", index, "covered_hours", position),
+                        {
+                            "id": channel.id,
+                            "day": DAY_NAMES_FR[day],
+                            "day_en": DAY_NAMES_EN[day],
+                            "start": window.start.strftime("%H:%M"),
+                            "end": window.end.strftime("%H:%M"),
+                        },
+                    )
                     break
 
 
-DAY_NAMES_FR = dict(zip(WEEK_DAYS, ("lundi", "mardi", "mercredi", "jeudi", "vendredi",
-                                    "samedi", "dimanche"), strict=True))
-DAY_NAMES_EN = dict(zip(WEEK_DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                    "Saturday", "Sunday"), strict=True))
+DAY_NAMES_FR = dict(
+    zip(
+        WEEK_DAYS,
+        ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+        strict=True,
+    )
+)
+DAY_NAMES_EN = dict(
+    zip(
+        WEEK_DAYS,
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        strict=True,
+    )
+)
 
 
 def _answerers(ctx: Context, channel_id: str) -> list[Person]:

@@ -11,7 +11,9 @@ SHARE_TOLERANCE = 0.5  # percentage points: rounding in hand-written shares
 
 
 @rule(
-    "CNT001", Severity.ERROR, 6,
+    "CNT001",
+    Severity.ERROR,
+    6,
     title=("Piliers ≠ 100 %", "Pillars ≠ 100%"),
     message=(
         "Les parts des piliers éditoriaux totalisent {total} %, pas 100 %.",
@@ -30,7 +32,9 @@ def pillars_not_100(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CNT002", Severity.ERROR, 6,
+    "CNT002",
+    Severity.ERROR,
+    6,
     title=("Formats ≠ 100 %", "Formats ≠ 100%"),
     message=(
         "Les formats du canal « {channel} » totalisent {total} %, pas 100 %.",
@@ -42,12 +46,16 @@ def formats_not_100(ctx: Context) -> Iterator[Hit]:
     for index, mix in enumerate(ctx.strategy.content.formats):
         total = sum(mix.mix.values())
         if abs(total - 100) > SHARE_TOLERANCE:
-            yield ("content", "formats", index, "mix"), {
-                "channel": mix.channel, "total": round(total, 1)}
+            yield (
+                ("content", "formats", index, "mix"),
+                {"channel": mix.channel, "total": round(total, 1)},
+            )
 
 
 @rule(
-    "CNT003", Severity.ERROR, 6,
+    "CNT003",
+    Severity.ERROR,
+    6,
     title=("Format non pris en charge", "Format not supported"),
     message=(
         "Le canal « {channel} » prévoit le format « {format} », que {platform} ne permet pas.",
@@ -66,13 +74,21 @@ def unsupported_format(ctx: Context) -> Iterator[Hit]:
             continue
         for format_id in mix.mix:
             if format_id in ctx.knowledge.formats and format_id not in platform.formats:
-                yield ("content", "formats", index, "mix", format_id), {
-                    "channel": mix.channel, "format": format_id, "platform": channel.platform,
-                    "supported": ", ".join(platform.formats)}
+                yield (
+                    ("content", "formats", index, "mix", format_id),
+                    {
+                        "channel": mix.channel,
+                        "format": format_id,
+                        "platform": channel.platform,
+                        "supported": ", ".join(platform.formats),
+                    },
+                )
 
 
 @rule(
-    "CNT004", Severity.ERROR, 6,
+    "CNT004",
+    Severity.ERROR,
+    6,
     title=("Format inconnu", "Unknown format"),
     message=(
         "Le canal « {channel} » prévoit le format « {format} », inconnu.",
@@ -85,12 +101,16 @@ def unknown_format(ctx: Context) -> Iterator[Hit]:
     for index, mix in enumerate(ctx.strategy.content.formats):
         for format_id in mix.mix:
             if format_id not in known:
-                yield ("content", "formats", index, "mix", format_id), {
-                    "channel": mix.channel, "format": format_id, "known": ", ".join(known)}
+                yield (
+                    ("content", "formats", index, "mix", format_id),
+                    {"channel": mix.channel, "format": format_id, "known": ", ".join(known)},
+                )
 
 
 @rule(
-    "CNT005", Severity.WARNING, 6,
+    "CNT005",
+    Severity.WARNING,
+    6,
     title=("Canal sans formats", "Channel without format mix"),
     message=(
         "Le canal « {id} » n’a pas de répartition de formats : la charge de production ne "
@@ -110,7 +130,9 @@ def channel_without_mix(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CNT006", Severity.ERROR, 6,
+    "CNT006",
+    Severity.ERROR,
+    6,
     title=("Formats pour un canal inconnu", "Format mix for an unknown channel"),
     message=(
         "Une répartition de formats vise le canal « {channel} », qui n’est pas déclaré.",
@@ -125,7 +147,9 @@ def mix_unknown_channel(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CNT007", Severity.WARNING, 6,
+    "CNT007",
+    Severity.WARNING,
+    6,
     title=("Aucun pilier éditorial", "No content pillar"),
     message=(
         "Aucun pilier éditorial n’est défini : de quoi parlerez-vous ?",
@@ -142,7 +166,9 @@ def no_pillar(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CNT008", Severity.WARNING, 6,
+    "CNT008",
+    Severity.WARNING,
+    6,
     title=("Pilier sans objectif", "Pillar serving no objective"),
     message=(
         "Le pilier « {id} » ne sert aucun objectif déclaré.",
@@ -160,13 +186,18 @@ def pillar_without_objective(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CNT009", Severity.INFO, 6,
+    "CNT009",
+    Severity.INFO,
+    6,
     title=("Ton non défini", "No tone"),
     message=(
         "Le ton éditorial n’est pas défini (expertise, proximité, humour…).",
         "The editorial tone is not defined (expertise, proximity, humour…).",
     ),
-    hint=("Choisissez un ou deux tons dans content.tones.", "Pick one or two tones in content.tones."),
+    hint=(
+        "Choisissez un ou deux tons dans content.tones.",
+        "Pick one or two tones in content.tones.",
+    ),
 )
 def no_tone(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.content.tones:
@@ -174,7 +205,9 @@ def no_tone(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CNT010", Severity.WARNING, 6,
+    "CNT010",
+    Severity.WARNING,
+    6,
     title=("Ton inconnu", "Unknown tone"),
     message=("Le ton « {tone} » est inconnu.", "Tone '{tone}' is unknown."),
     hint=("Tons connus : {known}.", "Known tones: {known}."),

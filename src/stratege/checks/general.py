@@ -24,7 +24,9 @@ ID_LISTS = (
 
 
 @rule(
-    "GEN001", Severity.ERROR, 0,
+    "GEN001",
+    Severity.ERROR,
+    0,
     title=("Période incohérente", "Inconsistent period"),
     message=(
         "La période se termine ({end}) avant de commencer ({start}).",
@@ -39,7 +41,9 @@ def period_reversed(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "GEN002", Severity.ERROR, 0,
+    "GEN002",
+    Severity.ERROR,
+    0,
     title=("Identifiant en double", "Duplicate identifier"),
     message=(
         "L’identifiant « {id} » est utilisé plusieurs fois dans {section}.",
@@ -64,7 +68,9 @@ def duplicate_ids(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "GEN003", Severity.WARNING, 0,
+    "GEN003",
+    Severity.WARNING,
+    0,
     title=("Temps fort hors période", "Occasion outside the period"),
     message=(
         "Le temps fort « {id} » ({date}) tombe hors de la période de la stratégie.",
@@ -83,7 +89,9 @@ def occasion_outside_period(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "GEN004", Severity.INFO, 0,
+    "GEN004",
+    Severity.INFO,
+    0,
     title=("Jours fériés inconnus", "Public holidays unknown"),
     message=(
         "Les jours fériés du pays « {country} » ne sont pas connus : le calendrier les ignorera.",
@@ -102,7 +110,9 @@ def unknown_holidays(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "GEN005", Severity.ERROR, 0,
+    "GEN005",
+    Severity.ERROR,
+    0,
     title=("Temps fort sur un canal inconnu", "Occasion on an unknown channel"),
     message=(
         "Le temps fort « {id} » vise le canal « {channel} », qui n’est pas déclaré.",
@@ -114,12 +124,16 @@ def occasion_unknown_channel(ctx: Context) -> Iterator[Hit]:
     for index, occasion in enumerate(ctx.strategy.occasions):
         for position, channel in enumerate(occasion.channels):
             if channel not in ctx.channel_ids:
-                yield ("occasions", index, "channels", position), {
-                    "id": occasion.id, "channel": channel}
+                yield (
+                    ("occasions", index, "channels", position),
+                    {"id": occasion.id, "channel": channel},
+                )
 
 
 @rule(
-    "GEN006", Severity.ERROR, 0,
+    "GEN006",
+    Severity.ERROR,
+    0,
     title=("Période d’interruption incohérente", "Inconsistent blackout"),
     message=(
         "La période d’interruption {index} se termine avant de commencer.",

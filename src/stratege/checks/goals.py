@@ -9,7 +9,9 @@ from stratege.checks.registry import Hit, Severity, rule
 
 
 @rule(
-    "STR001", Severity.ERROR, 1,
+    "STR001",
+    Severity.ERROR,
+    1,
     title=("Aucun but d’affaires", "No business goal"),
     message=(
         "Aucun but de l’organisation n’est déclaré : rien ne justifie la présence sur les "
@@ -27,7 +29,9 @@ def no_business_goal(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "STR002", Severity.WARNING, 1,
+    "STR002",
+    Severity.WARNING,
+    1,
     title=("But d’affaires sans objectif", "Business goal without objective"),
     message=(
         "Le but « {id} » n’est servi par aucun objectif social.",
@@ -48,7 +52,9 @@ def goal_without_objective(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "STR003", Severity.WARNING, 1,
+    "STR003",
+    Severity.WARNING,
+    1,
     title=("Positionnement non défini", "No positioning"),
     message=(
         "Le positionnement de communication n’est pas défini.",
@@ -67,7 +73,9 @@ def no_positioning(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "STR004", Severity.INFO, 1,
+    "STR004",
+    Severity.INFO,
+    1,
     title=("Aucun message clé", "No key message"),
     message=(
         "Aucun message clé n’est déclaré : les contenus n’auront pas de fil conducteur.",
@@ -84,7 +92,9 @@ def no_key_message(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "STR005", Severity.INFO, 1,
+    "STR005",
+    Severity.INFO,
+    1,
     title=("Mission ou valeurs absentes", "Mission or values missing"),
     message=(
         "La mission ou les valeurs de l’organisation ne sont pas renseignées.",

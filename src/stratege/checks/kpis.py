@@ -9,7 +9,9 @@ from stratege.checks.registry import Hit, Severity, rule
 
 
 @rule(
-    "KPI001", Severity.ERROR, 4,
+    "KPI001",
+    Severity.ERROR,
+    4,
     title=("Métrique inconnue", "Unknown metric"),
     message=(
         "L’indicateur « {id} » utilise la métrique « {metric} », absente du catalogue.",
@@ -27,7 +29,9 @@ def unknown_metric(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "KPI002", Severity.ERROR, 4,
+    "KPI002",
+    Severity.ERROR,
+    4,
     title=("Objectif inconnu", "Unknown objective"),
     message=(
         "L’indicateur « {id} » mesure l’objectif « {objective} », qui n’existe pas.",
@@ -42,7 +46,9 @@ def unknown_objective(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "KPI003", Severity.WARNING, 4,
+    "KPI003",
+    Severity.WARNING,
+    4,
     title=("Indicateur sans point de départ", "KPI without baseline"),
     message=(
         "L’indicateur « {id} » n’a pas de valeur de départ (baseline) : le progrès ne pourra "
@@ -61,7 +67,9 @@ def no_baseline(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "KPI004", Severity.ERROR, 4,
+    "KPI004",
+    Severity.ERROR,
+    4,
     title=("Indicateur sans cible", "KPI without target"),
     message=("L’indicateur « {id} » n’a pas de cible.", "KPI '{id}' has no target."),
     hint=(
@@ -76,7 +84,9 @@ def no_target(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "KPI005", Severity.WARNING, 4,
+    "KPI005",
+    Severity.WARNING,
+    4,
     title=("Indicateur sans échéance", "KPI without deadline"),
     message=(
         "L’indicateur « {id} » n’a pas d’échéance dans la période.",
@@ -95,7 +105,9 @@ def no_deadline(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "KPI006", Severity.ERROR, 4,
+    "KPI006",
+    Severity.ERROR,
+    4,
     title=("Cible du mauvais côté", "Target on the wrong side"),
     message=(
         "L’indicateur « {id} » ({metric}) : plus {better} est mieux, mais la cible {target} "
@@ -115,14 +127,23 @@ def target_wrong_side(ctx: Context) -> Iterator[Hit]:
             continue
         higher = definition.direction == "higher"
         if (kpi.target <= kpi.baseline) if higher else (kpi.target >= kpi.baseline):
-            yield ("kpis", index, "target"), {
-                "id": kpi.id, "metric": kpi.metric, "target": kpi.target,
-                "baseline": kpi.baseline, "better": "haut" if higher else "bas",
-                "better_en": "higher" if higher else "lower"}
+            yield (
+                ("kpis", index, "target"),
+                {
+                    "id": kpi.id,
+                    "metric": kpi.metric,
+                    "target": kpi.target,
+                    "baseline": kpi.baseline,
+                    "better": "haut" if higher else "bas",
+                    "better_en": "higher" if higher else "lower",
+                },
+            )
 
 
 @rule(
-    "KPI007", Severity.WARNING, 4,
+    "KPI007",
+    Severity.WARNING,
+    4,
     title=("Métrique sans rapport avec l’objectif", "Metric inconsistent with its objective"),
     message=(
         "L’indicateur « {id} » ({metric}, famille {family}) mesure mal un objectif de type "
@@ -143,13 +164,22 @@ def metric_off_objective(ctx: Context) -> Iterator[Hit]:
         if not (objective and definition and kind):
             continue
         if kpi.metric not in kind.recommended_kpis and definition.family not in kind.kpi_families:
-            yield ("kpis", index, "metric"), {
-                "id": kpi.id, "metric": kpi.metric, "family": definition.family,
-                "kind": objective.kind, "recommended": ", ".join(kind.recommended_kpis)}
+            yield (
+                ("kpis", index, "metric"),
+                {
+                    "id": kpi.id,
+                    "metric": kpi.metric,
+                    "family": definition.family,
+                    "kind": objective.kind,
+                    "recommended": ", ".join(kind.recommended_kpis),
+                },
+            )
 
 
 @rule(
-    "KPI008", Severity.ERROR, 4,
+    "KPI008",
+    Severity.ERROR,
+    4,
     title=("Canal inconnu", "Unknown channel"),
     message=(
         "L’indicateur « {id} » porte sur le canal « {channel} », qui n’est pas déclaré.",
@@ -165,7 +195,9 @@ def unknown_channel(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "KPI009", Severity.INFO, 4,
+    "KPI009",
+    Severity.INFO,
+    4,
     title=("Source de données non précisée", "Data source not stated"),
     message=(
         "L’indicateur « {id} » ne dit pas d’où viendront les chiffres.",
@@ -183,7 +215,9 @@ def no_source(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "KPI010", Severity.WARNING, 4,
+    "KPI010",
+    Severity.WARNING,
+    4,
     title=("Pourcentage hors bornes", "Percentage out of range"),
     message=(
         "L’indicateur « {id} » est un pourcentage, mais sa {which} vaut {value} : valeur peu "
@@ -200,9 +234,13 @@ def percent_out_of_range(ctx: Context) -> Iterator[Hit]:
         definition = ctx.knowledge.kpis.get(kpi.metric)
         if definition is None or definition.unit != "percent":
             continue
-        for field, fr, en in (("baseline", "valeur de départ", "baseline"),
-                              ("target", "cible", "target")):
+        for field, fr, en in (
+            ("baseline", "valeur de départ", "baseline"),
+            ("target", "cible", "target"),
+        ):
             value = getattr(kpi, field)
             if value is not None and not -100 <= value <= 1000:
-                yield ("kpis", index, field), {"id": kpi.id, "which": fr, "which_en": en,
-                                               "value": value}
+                yield (
+                    ("kpis", index, field),
+                    {"id": kpi.id, "which": fr, "which_en": en, "value": value},
+                )

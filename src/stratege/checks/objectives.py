@@ -11,7 +11,9 @@ MAX_PRIMARY = 3
 
 
 @rule(
-    "OBJ001", Severity.ERROR, 2,
+    "OBJ001",
+    Severity.ERROR,
+    2,
     title=("Aucun objectif", "No objective"),
     message=("Aucun objectif n’est déclaré.", "No objective is declared."),
     hint=(
@@ -25,7 +27,9 @@ def no_objective(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OBJ002", Severity.ERROR, 2,
+    "OBJ002",
+    Severity.ERROR,
+    2,
     title=("Objectif sans but d’affaires", "Objective serving no business goal"),
     message=(
         "L’objectif « {id} » ne sert aucun but de l’organisation.",
@@ -43,7 +47,9 @@ def objective_without_goal(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OBJ003", Severity.ERROR, 2,
+    "OBJ003",
+    Severity.ERROR,
+    2,
     title=("But d’affaires inconnu", "Unknown business goal"),
     message=(
         "L’objectif « {id} » renvoie au but « {goal} », qui n’existe pas.",
@@ -58,12 +64,16 @@ def objective_unknown_goal(ctx: Context) -> Iterator[Hit]:
     for index, objective in enumerate(ctx.strategy.objectives):
         for position, goal in enumerate(objective.business_goals):
             if goal not in ctx.goal_ids:
-                yield ("objectives", index, "business_goals", position), {
-                    "id": objective.id, "goal": goal}
+                yield (
+                    ("objectives", index, "business_goals", position),
+                    {"id": objective.id, "goal": goal},
+                )
 
 
 @rule(
-    "OBJ004", Severity.ERROR, 2,
+    "OBJ004",
+    Severity.ERROR,
+    2,
     title=("Aucun objectif prioritaire", "No primary objective"),
     message=(
         "Aucun objectif n’est prioritaire (priority: primary).",
@@ -81,7 +91,9 @@ def no_primary(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OBJ005", Severity.WARNING, 2,
+    "OBJ005",
+    Severity.WARNING,
+    2,
     title=("Trop d’objectifs prioritaires", "Too many primary objectives"),
     message=(
         "{count} objectifs sont prioritaires sur {total} : quand tout est prioritaire, rien ne "
@@ -102,7 +114,9 @@ def too_many_primary(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OBJ006", Severity.WARNING, 2,
+    "OBJ006",
+    Severity.WARNING,
+    2,
     title=("Objectif sans indicateur", "Objective without KPI"),
     message=(
         "L’objectif « {id} » n’est mesuré par aucun indicateur.",
@@ -123,7 +137,9 @@ def objective_without_kpi(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OBJ007", Severity.WARNING, 2,
+    "OBJ007",
+    Severity.WARNING,
+    2,
     title=("Objectif non daté", "Objective without deadline"),
     message=(
         "L’objectif « {id} » n’a pas d’échéance dans la période : il n’est pas SMART.",
@@ -143,7 +159,9 @@ def objective_without_deadline(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OBJ008", Severity.ERROR, 2,
+    "OBJ008",
+    Severity.ERROR,
+    2,
     title=("Type d’objectif inconnu", "Unknown objective kind"),
     message=(
         "L’objectif « {id} » est de type « {kind} », inconnu de la base de connaissances.",
@@ -155,12 +173,16 @@ def unknown_objective_kind(ctx: Context) -> Iterator[Hit]:
     known = ctx.knowledge.objectives
     for index, objective in enumerate(ctx.strategy.objectives):
         if objective.kind not in known:
-            yield ("objectives", index, "kind"), {
-                "id": objective.id, "kind": objective.kind, "known": ", ".join(sorted(known))}
+            yield (
+                ("objectives", index, "kind"),
+                {"id": objective.id, "kind": objective.kind, "known": ", ".join(sorted(known))},
+            )
 
 
 @rule(
-    "OBJ009", Severity.WARNING, 2,
+    "OBJ009",
+    Severity.WARNING,
+    2,
     title=("Objectif porté par aucun canal", "Objective served by no channel"),
     message=(
         "Aucun canal ni aucune campagne ne sert l’objectif « {id} ».",

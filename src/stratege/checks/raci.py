@@ -11,7 +11,9 @@ ROLES = ("responsible", "accountable", "consulted", "informed")
 
 
 @rule(
-    "RACI001", Severity.ERROR, 9,
+    "RACI001",
+    Severity.ERROR,
+    9,
     title=("Pas exactement un Approbateur", "Not exactly one Accountable"),
     message=(
         "L’activité « {activity} » ({channel}) a {count} Approbateur(s) (A) : il en faut un "
@@ -26,12 +28,16 @@ ROLES = ("responsible", "accountable", "consulted", "informed")
 def not_one_accountable(ctx: Context) -> Iterator[Hit]:
     for index, row in enumerate(ctx.strategy.responsibilities):
         if len(set(row.accountable)) != 1:
-            yield ("responsibilities", index, "accountable"), {
-                "activity": row.activity, "channel": row.channel, "count": len(row.accountable)}
+            yield (
+                ("responsibilities", index, "accountable"),
+                {"activity": row.activity, "channel": row.channel, "count": len(row.accountable)},
+            )
 
 
 @rule(
-    "RACI002", Severity.ERROR, 9,
+    "RACI002",
+    Severity.ERROR,
+    9,
     title=("Aucun Réalisateur", "No Responsible"),
     message=(
         "Personne n’est Réalisateur (R) de l’activité « {activity} » ({channel}).",
@@ -45,18 +51,21 @@ def not_one_accountable(ctx: Context) -> Iterator[Hit]:
 def no_responsible(ctx: Context) -> Iterator[Hit]:
     for index, row in enumerate(ctx.strategy.responsibilities):
         if not row.responsible:
-            yield ("responsibilities", index, "responsible"), {
-                "activity": row.activity, "channel": row.channel}
+            yield (
+                ("responsibilities", index, "responsible"),
+                {"activity": row.activity, "channel": row.channel},
+            )
 
 
 @rule(
-    "RACI003", Severity.ERROR, 9,
+    "RACI003",
+    Severity.ERROR,
+    9,
     title=("Personne inconnue", "Unknown person"),
     message=(
         "« {person} », cité dans le RACI ({activity}, {role}), n’est pas déclaré dans "
         "resources.people.",
-        "'{person}', named in the RACI ({activity}, {role}), is not declared in "
-        "resources.people.",
+        "'{person}', named in the RACI ({activity}, {role}), is not declared in resources.people.",
     ),
     hint=(
         "Corrigez l’identifiant ou ajoutez la personne aux moyens.",
@@ -68,12 +77,16 @@ def unknown_person(ctx: Context) -> Iterator[Hit]:
         for role in ROLES:
             for position, person in enumerate(getattr(row, role)):
                 if person not in ctx.person_ids:
-                    yield ("responsibilities", index, role, position), {
-                        "person": person, "activity": row.activity, "role": role}
+                    yield (
+                        ("responsibilities", index, role, position),
+                        {"person": person, "activity": row.activity, "role": role},
+                    )
 
 
 @rule(
-    "RACI004", Severity.ERROR, 9,
+    "RACI004",
+    Severity.ERROR,
+    9,
     title=("Personne au-delà de ses heures", "Person over capacity"),
     message=(
         "Les Réalisateurs de « {activity} » ({channel}) — {people} — n’ont pas assez d’heures : "
@@ -94,20 +107,37 @@ def responsible_over_capacity(ctx: Context) -> Iterator[Hit]:
         if demand.eligible_source != "raci":
             continue
         channel = demand.channel or "all"
-        index = next((i for i, r in enumerate(rows)
-                      if r.activity == demand.activity and r.channel == channel), None)
+        index = next(
+            (
+                i
+                for i, r in enumerate(rows)
+                if r.activity == demand.activity and r.channel == channel
+            ),
+            None,
+        )
         if index is None:
-            index = next(i for i, r in enumerate(rows)
-                         if r.activity == demand.activity and r.channel == "all")
-        yield ("responsibilities", index, "responsible"), {
-            "activity": demand.activity, "channel": channel,
-            "people": ", ".join(demand.eligible), "needed": Num(demand.hours_per_week),
-            "covered": Num(ctx.workload.covered(demand)),
-            "missing": Num(missing)}
+            index = next(
+                i
+                for i, r in enumerate(rows)
+                if r.activity == demand.activity and r.channel == "all"
+            )
+        yield (
+            ("responsibilities", index, "responsible"),
+            {
+                "activity": demand.activity,
+                "channel": channel,
+                "people": ", ".join(demand.eligible),
+                "needed": Num(demand.hours_per_week),
+                "covered": Num(ctx.workload.covered(demand)),
+                "missing": Num(missing),
+            },
+        )
 
 
 @rule(
-    "RACI005", Severity.WARNING, 9,
+    "RACI005",
+    Severity.WARNING,
+    9,
     title=("Activité clé sans responsable", "Key activity without owner"),
     message=(
         "Aucune ligne du RACI ne couvre l’activité « {activity} »{why}.",
@@ -127,18 +157,24 @@ def key_activity_uncovered(ctx: Context) -> Iterator[Hit]:
         "crisis": (" (en cas de crise, qui décide ?)", " (in a crisis, who decides?)"),
     }
     if any(c.purpose == "customer_care" for c in ctx.strategy.channels):
-        needed["answer_customers"] = (" alors qu’un canal sert la relation client",
-                                      " although a channel serves customer care")
+        needed["answer_customers"] = (
+            " alors qu’un canal sert la relation client",
+            " although a channel serves customer care",
+        )
     if ctx.strategy.advertising.campaigns:
-        needed["advertise"] = (" alors que des campagnes sont prévues",
-                               " although campaigns are planned")
+        needed["advertise"] = (
+            " alors que des campagnes sont prévues",
+            " although campaigns are planned",
+        )
     for activity, (why, why_en) in needed.items():
         if activity not in covered:
             yield ("responsibilities",), {"activity": activity, "why": why, "why_en": why_en}
 
 
 @rule(
-    "RACI006", Severity.ERROR, 9,
+    "RACI006",
+    Severity.ERROR,
+    9,
     title=("Canal inconnu dans le RACI", "Unknown channel in the RACI"),
     message=(
         "La ligne « {activity} » vise le canal « {channel} », qui n’est pas déclaré.",
@@ -149,12 +185,16 @@ def key_activity_uncovered(ctx: Context) -> Iterator[Hit]:
 def raci_unknown_channel(ctx: Context) -> Iterator[Hit]:
     for index, row in enumerate(ctx.strategy.responsibilities):
         if row.channel != "all" and row.channel not in ctx.channel_ids:
-            yield ("responsibilities", index, "channel"), {
-                "activity": row.activity, "channel": row.channel}
+            yield (
+                ("responsibilities", index, "channel"),
+                {"activity": row.activity, "channel": row.channel},
+            )
 
 
 @rule(
-    "RACI007", Severity.WARNING, 9,
+    "RACI007",
+    Severity.WARNING,
+    9,
     title=("Ligne du RACI en double", "Duplicate RACI row"),
     message=(
         "L’activité « {activity} » ({channel}) a plusieurs lignes : laquelle fait foi ?",
@@ -172,7 +212,9 @@ def duplicate_row(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "RACI008", Severity.INFO, 9,
+    "RACI008",
+    Severity.INFO,
+    9,
     title=("Approbateur qui fait aussi le travail", "Accountable also doing the work"),
     message=(
         "Pour « {activity} » ({channel}), {person} est à la fois Réalisateur et Approbateur : "
@@ -189,5 +231,7 @@ def self_approval(ctx: Context) -> Iterator[Hit]:
     for index, row in enumerate(ctx.strategy.responsibilities):
         if row.activity in ("approve", "create_content") and len(ctx.person_ids) > 1:
             for person in set(row.responsible) & set(row.accountable):
-                yield ("responsibilities", index), {
-                    "activity": row.activity, "channel": row.channel, "person": person}
+                yield (
+                    ("responsibilities", index),
+                    {"activity": row.activity, "channel": row.channel, "person": person},
+                )

@@ -12,7 +12,9 @@ BUSY_SHARE = 0.9
 
 
 @rule(
-    "RES001", Severity.ERROR, 8,
+    "RES001",
+    Severity.ERROR,
+    8,
     title=("Personne pour faire le travail", "Nobody to do the work"),
     message=("Aucune personne n’est déclarée dans les moyens.", "No person is declared."),
     hint=(
@@ -27,7 +29,9 @@ def no_people(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "RES002", Severity.ERROR, 8,
+    "RES002",
+    Severity.ERROR,
+    8,
     title=("Charge supérieure aux heures disponibles", "Workload above the hours available"),
     message=(
         "{work} : {needed} h/semaine nécessaires, {covered} h disponibles chez les personnes "
@@ -47,12 +51,17 @@ def workload_shortfall(ctx: Context) -> Iterator[Hit]:
         if demand.eligible_source == "raci":
             continue  # RACI004 names the overloaded people
         work_fr, work_en = _work_names(ctx, demand.activity, demand.skill, demand.channel)
-        yield ("resources", "people"), {
-            "work": work_fr, "work_en": work_en,
-            "needed": Num(demand.hours_per_week),
-            "covered": Num(ctx.workload.covered(demand)),
-            "missing": Num(missing),
-            "people": ", ".join(demand.eligible) or "—"}
+        yield (
+            ("resources", "people"),
+            {
+                "work": work_fr,
+                "work_en": work_en,
+                "needed": Num(demand.hours_per_week),
+                "covered": Num(ctx.workload.covered(demand)),
+                "missing": Num(missing),
+                "people": ", ".join(demand.eligible) or "—",
+            },
+        )
 
 
 ACTIVITY_NAMES = {
@@ -79,7 +88,9 @@ def _work_names(
 
 
 @rule(
-    "RES003", Severity.WARNING, 8,
+    "RES003",
+    Severity.WARNING,
+    8,
     title=("Personne à saturation", "Person near saturation"),
     message=(
         "{name} serait occupé·e à {share} % ({load} h sur {hours} h par semaine) : aucune "
@@ -96,13 +107,21 @@ def person_saturated(ctx: Context) -> Iterator[Hit]:
     for index, person in enumerate(ctx.strategy.resources.people):
         load = ctx.workload.load_of(person.id)
         if person.hours_per_week and load / person.hours_per_week > BUSY_SHARE:
-            yield ("resources", "people", index), {
-                "name": person.name, "share": round(100 * load / person.hours_per_week),
-                "load": Num(load), "hours": Num(person.hours_per_week)}
+            yield (
+                ("resources", "people", index),
+                {
+                    "name": person.name,
+                    "share": round(100 * load / person.hours_per_week),
+                    "load": Num(load),
+                    "hours": Num(person.hours_per_week),
+                },
+            )
 
 
 @rule(
-    "RES004", Severity.ERROR, 8,
+    "RES004",
+    Severity.ERROR,
+    8,
     title=("Compétence manquante", "Missing skill"),
     message=(
         "Le format « {format} » demande la compétence « {skill} », que personne n’a ni ne "
@@ -127,12 +146,16 @@ def missing_skill(ctx: Context) -> Iterator[Hit]:
             for skill in definition.skills:
                 if skill not in available and (format_id, skill) not in reported:
                     reported.add((format_id, skill))
-                    yield ("content", "formats", index, "mix", format_id), {
-                        "format": format_id, "skill": skill}
+                    yield (
+                        ("content", "formats", index, "mix", format_id),
+                        {"format": format_id, "skill": skill},
+                    )
 
 
 @rule(
-    "RES005", Severity.WARNING, 8,
+    "RES005",
+    Severity.WARNING,
+    8,
     title=("Formation sans budget", "Training without budget"),
     message=(
         "Des formations sont prévues ({skills}) mais le budget formation est nul.",
@@ -151,7 +174,9 @@ def training_without_budget(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "RES006", Severity.WARNING, 8,
+    "RES006",
+    Severity.WARNING,
+    8,
     title=("Relation client sans outil de veille", "Customer care without monitoring tool"),
     message=(
         "Le canal de relation client « {id} » n’est appuyé par aucun outil de veille : des "
@@ -173,11 +198,12 @@ def care_without_monitoring(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "RES007", Severity.WARNING, 8,
+    "RES007",
+    Severity.WARNING,
+    8,
     title=("Outil de création manquant", "Missing creation tool"),
     message=(
-        "Les formats {formats} demandent un outil de catégorie « {category} », absent des "
-        "moyens.",
+        "Les formats {formats} demandent un outil de catégorie « {category} », absent des moyens.",
         "Formats {formats} need a tool of category '{category}', missing from resources.",
     ),
     hint=(
@@ -199,7 +225,9 @@ def missing_creation_tool(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "RES008", Severity.ERROR, 8,
+    "RES008",
+    Severity.ERROR,
+    8,
     title=("Dépenses au-dessus du budget", "Spending above the budget"),
     message=(
         "Les dépenses prévues ({planned} {currency}) dépassent le budget déclaré ({declared} "
@@ -219,13 +247,20 @@ def spending_above_budget(ctx: Context) -> Iterator[Hit]:
     if budget.total is not None:
         envelope = min(envelope, budget.total * period_factor(budget, ctx.strategy.period))
     if comparison.planned_total > envelope + 0.5:
-        yield ("resources", "budget"), {
-            "planned": Num(comparison.planned_total, 0),
-            "declared": Num(envelope, 0), "currency": budget.currency}
+        yield (
+            ("resources", "budget"),
+            {
+                "planned": Num(comparison.planned_total, 0),
+                "declared": Num(envelope, 0),
+                "currency": budget.currency,
+            },
+        )
 
 
 @rule(
-    "RES009", Severity.WARNING, 8,
+    "RES009",
+    Severity.WARNING,
+    8,
     title=("Outils au-dessus de leur budget", "Tools above their budget"),
     message=(
         "Les outils coûtent {cost} {currency} sur la période, pour un budget outils de "
@@ -242,13 +277,20 @@ def tools_above_budget(ctx: Context) -> Iterator[Hit]:
     comparison = compare_budget(ctx.strategy)
     cost, declared = comparison.planned["tools"], comparison.declared["tools"]
     if cost > declared + 0.5:
-        yield ("resources", "budget", "tools"), {
-            "cost": Num(cost, 0), "declared": Num(declared, 0),
-            "currency": ctx.strategy.resources.budget.currency}
+        yield (
+            ("resources", "budget", "tools"),
+            {
+                "cost": Num(cost, 0),
+                "declared": Num(declared, 0),
+                "currency": ctx.strategy.resources.budget.currency,
+            },
+        )
 
 
 @rule(
-    "RES010", Severity.WARNING, 8,
+    "RES010",
+    Severity.WARNING,
+    8,
     title=("Personne sans heures ni compétences", "Person without hours or skills"),
     message=(
         "{name} n’a {what} : sa contribution ne peut pas être planifiée.",
@@ -262,15 +304,21 @@ def tools_above_budget(ctx: Context) -> Iterator[Hit]:
 def person_without_capacity(ctx: Context) -> Iterator[Hit]:
     for index, person in enumerate(ctx.strategy.resources.people):
         if not person.hours_per_week:
-            yield ("resources", "people", index, "hours_per_week"), {
-                "name": person.name, "what": "aucune heure", "what_en": "no hours"}
+            yield (
+                ("resources", "people", index, "hours_per_week"),
+                {"name": person.name, "what": "aucune heure", "what_en": "no hours"},
+            )
         elif not person.skills and not person.training:
-            yield ("resources", "people", index, "skills"), {
-                "name": person.name, "what": "aucune compétence", "what_en": "no skills"}
+            yield (
+                ("resources", "people", index, "skills"),
+                {"name": person.name, "what": "aucune compétence", "what_en": "no skills"},
+            )
 
 
 @rule(
-    "RES011", Severity.WARNING, 8,
+    "RES011",
+    Severity.WARNING,
+    8,
     title=("Compétence inconnue", "Unknown skill"),
     message=(
         "{name} a la compétence « {skill} », inconnue : elle ne comptera pour aucun travail.",
@@ -284,16 +332,19 @@ def unknown_skill(ctx: Context) -> Iterator[Hit]:
         for field in ("skills", "training"):
             for position, skill in enumerate(getattr(person, field)):
                 if skill not in known:
-                    yield ("resources", "people", index, field, position), {
-                        "name": person.name, "skill": skill, "known": ", ".join(known)}
+                    yield (
+                        ("resources", "people", index, field, position),
+                        {"name": person.name, "skill": skill, "known": ", ".join(known)},
+                    )
 
 
 @rule(
-    "RES012", Severity.INFO, 8,
+    "RES012",
+    Severity.INFO,
+    8,
     title=("Coût horaire inconnu", "Hourly cost unknown"),
     message=(
-        "Le coût horaire de {names} n’est pas renseigné : le budget n’inclura pas le temps "
-        "passé.",
+        "Le coût horaire de {names} n’est pas renseigné : le budget n’inclura pas le temps passé.",
         "The hourly cost of {names} is not given: the budget will not include time spent.",
     ),
     hint=(

@@ -12,18 +12,26 @@ from stratege.i18n import Lang, tr
 from stratege.knowledge import load_knowledge
 
 HEADERS = {
-    "rules": {"fr": ("Code", "Gravité", "Question", "Règle"),
-              "en": ("Code", "Severity", "Question", "Rule")},
-    "kpis": {"fr": ("Métrique", "Famille", "Formule", "Unité", "Sens"),
-             "en": ("Metric", "Family", "Formula", "Unit", "Better")},
+    "rules": {
+        "fr": ("Code", "Gravité", "Question", "Règle"),
+        "en": ("Code", "Severity", "Question", "Rule"),
+    },
+    "kpis": {
+        "fr": ("Métrique", "Famille", "Formule", "Unité", "Sens"),
+        "en": ("Metric", "Family", "Formula", "Unit", "Better"),
+    },
 }
 
 
 def print_rules(console: Console, rules: list[Rule], output: str, lang: Lang) -> None:
     if output == "json":
         records = [
-            {"code": r.code, "severity": str(r.severity), "question": r.question,
-             "title": {"fr": r.title[0], "en": r.title[1]}}
+            {
+                "code": r.code,
+                "severity": str(r.severity),
+                "question": r.question,
+                "title": {"fr": r.title[0], "en": r.title[1]},
+            }
             for r in rules
         ]
         print(json.dumps(records, ensure_ascii=False, indent=2))

@@ -32,9 +32,14 @@ NEXT = {
 @app.command()
 def init(
     file: Annotated[Path, typer.Argument(help="Where to write the strategy YAML.")] = Path(
-        "strategie.yaml"),
-    example: Annotated[str | None, typer.Option(
-        "--example", help="Write a bundled example instead of asking the ten questions.")] = None,
+        "strategie.yaml"
+    ),
+    example: Annotated[
+        str | None,
+        typer.Option(
+            "--example", help="Write a bundled example instead of asking the ten questions."
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     lang: LangArg = None,
 ) -> None:
@@ -63,7 +68,8 @@ def init(
 @app.command()
 def demo(
     example: Annotated[str, typer.Option("--example", help="Bundled example to show.")] = (
-        DEFAULT_EXAMPLE),
+        DEFAULT_EXAMPLE
+    ),
     lang: LangArg = None,
 ) -> None:
     """Check a bundled example strategy and show the diagnosis (no file needed)."""

@@ -32,8 +32,9 @@ ALL_GOOD = {
 
 
 def findings_as_json(findings: list[Finding], document: StrategyDocument, lang: Lang) -> str:
-    return json.dumps([finding_record(f, document, lang) for f in findings], ensure_ascii=False,
-                      indent=2)
+    return json.dumps(
+        [finding_record(f, document, lang) for f in findings], ensure_ascii=False, indent=2
+    )
 
 
 def finding_record(finding: Finding, document: StrategyDocument, lang: Lang) -> dict[str, Any]:
@@ -88,12 +89,20 @@ def summary_text(findings: list[Finding], lang: Lang) -> Text:
     if not findings:
         return Text(tr(ALL_GOOD, lang), style="bold green")
     style = "bold red" if counts[Severity.ERROR] else "bold yellow"
-    return Text(tr(SUMMARY, lang, errors=counts[Severity.ERROR],
-                   warnings=counts[Severity.WARNING], infos=counts[Severity.INFO]), style=style)
+    return Text(
+        tr(
+            SUMMARY,
+            lang,
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+            infos=counts[Severity.INFO],
+        ),
+        style=style,
+    )
 
 
 def print_file_problems(console: Console, problems: list[FileProblem], lang: Lang) -> None:
     heading = {"fr": "Impossible de lire la stratégie :", "en": "Cannot read the strategy:"}
     console.print(Text(tr(heading, lang), style="bold red"))
     for problem in problems:
-        console.print(Text(f"  {problem.render(lang)}"))
+        console.print(Text(f"  {problem.render(lang)}"), soft_wrap=True)  # one line: grep-able

@@ -26,8 +26,10 @@ def _raw_base() -> dict[str, Any]:
     yaml = YAML(typ="safe")
     merged: dict[str, Any] = {}
     for name in DATA_FILES:
-        text = resources.files("stratege.knowledge").joinpath(f"data/{name}.yaml").read_text(
-            encoding="utf-8"
+        text = (
+            resources.files("stratege.knowledge")
+            .joinpath(f"data/{name}.yaml")
+            .read_text(encoding="utf-8")
         )
         for section, content in (yaml.load(text) or {}).items():
             known = merged.setdefault(section, {})

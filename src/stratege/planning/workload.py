@@ -147,7 +147,8 @@ def _organisation_wide(strategy: Strategy, knowledge: Knowledge) -> list[Demand]
         ((c.end - c.start).days + 1) / 7 for c in strategy.advertising.campaigns if c.end >= c.start
     )
     advertise = (
-        campaign_weeks * (activities.advertise.hours_per_campaign_week or 0)
+        campaign_weeks
+        * (activities.advertise.hours_per_campaign_week or 0)
         / max(strategy.period.weeks, 1)
     )
     return [
@@ -161,8 +162,9 @@ def _activity_demand(
     strategy: Strategy, activity: str, hours: float, channel: str | None
 ) -> Demand:
     eligible, source, skill = eligible_people(strategy, activity, channel)
-    return Demand(f"{activity}:{channel or 'all'}", activity, hours, eligible, source, skill,
-                  channel)
+    return Demand(
+        f"{activity}:{channel or 'all'}", activity, hours, eligible, source, skill, channel
+    )
 
 
 def eligible_people(
@@ -221,11 +223,13 @@ def _solve(
     balance_below: float | None,
 ) -> dict[tuple[str, str], float]:
     solver = pywraplp.Solver.CreateSolver("GLOP")
-    hours = {(d.key, p): solver.NumVar(0, d.hours_per_week, f"x{i}")
-             for i, (d, p) in enumerate(pairs)}
+    hours = {
+        (d.key, p): solver.NumVar(0, d.hours_per_week, f"x{i}") for i, (d, p) in enumerate(pairs)
+    }
     for demand in demands:
-        solver.Add(sum(v for (key, _), v in hours.items() if key == demand.key)
-                   <= demand.hours_per_week)
+        solver.Add(
+            sum(v for (key, _), v in hours.items() if key == demand.key) <= demand.hours_per_week
+        )
     utilisation = solver.NumVar(0, solver.infinity(), "max_utilisation")
     for person, available in capacity.items():
         load = sum(v for (_, who), v in hours.items() if who == person)

@@ -262,7 +262,9 @@ class Cadence(Section):
 class Person(Section):
     id: Id
     name: str = Field(min_length=1)
-    roles: list[str] = Field(default_factory=list, description="Job titles, e.g. community manager.")
+    roles: list[str] = Field(
+        default_factory=list, description="Job titles, e.g. community manager."
+    )
     hours_per_week: Hours = Field(description="Hours per week given to social media.")
     skills: IdList = Field(default_factory=list)
     training: IdList = Field(default_factory=list, description="Skills this person will train in.")

@@ -117,10 +117,14 @@ def _parse_yaml(text: str, path: Path) -> Any:
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         detail = {"detail": error.problem or error.context or ""}
-        raise StrategyFileError([FileProblem(path, line, column, "", "yaml_syntax", detail)]) from None
+        raise StrategyFileError(
+            [FileProblem(path, line, column, "", "yaml_syntax", detail)]
+        ) from None
     except (YAMLError, ValueError, TypeError, RecursionError) as error:
         detail = {"detail": str(error).splitlines()[0] if str(error) else type(error).__name__}
-        raise StrategyFileError([FileProblem(path, None, None, "", "yaml_syntax", detail)]) from None
+        raise StrategyFileError(
+            [FileProblem(path, None, None, "", "yaml_syntax", detail)]
+        ) from None
 
 
 def _problem_from_pydantic(
@@ -199,7 +203,7 @@ def merge_into(tree: Any, data: Any) -> Any:
             tree[key] = merge_into(tree[key], value) if key in tree else _to_commented(value)
         return tree
     if isinstance(tree, CommentedSeq) and isinstance(data, list):
-        del tree[len(data):]
+        del tree[len(data) :]
         for index, value in enumerate(data):
             if index < len(tree):
                 tree[index] = merge_into(tree[index], value)
