@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from stratege.checks import run_checks
-from stratege.examples import DEFAULT_EXAMPLE, example_path
+from stratege.bundled import DEFAULT_EXAMPLE, example_path
 from stratege.strategy import Strategy, load_strategy
 from stratege.strategy.yamlio import to_plain
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from stratege.examples import example_names, example_path
+from stratege.bundled import example_names, example_path
 from stratege.strategy import Strategy, dump_strategy
 from tests.conftest import example_data
 

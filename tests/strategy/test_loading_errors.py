@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from stratege.examples import example_path
+from stratege.bundled import example_path
 from stratege.strategy import StrategyFileError, load_strategy, parse_strategy
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from stratege.examples import example_names, example_path
+from stratege.bundled import example_names, example_path
 from stratege.strategy import dump_strategy, load_strategy, parse_strategy
 
 

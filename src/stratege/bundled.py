@@ -1,4 +1,4 @@
-"""The bundled example strategies (shipped inside the package, linked as examples/ in the repo)."""
+"""The bundled example strategies: shipped inside the package, linked as examples/ in the repo."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""The `stratege` command line."""
