@@ -72,20 +72,22 @@ def audience_nowhere(ctx: Context) -> Iterator[Hit]:
     5,
     title=("Cible qui cherche sur les moteurs", "Audience searching with search engines"),
     message=(
-        "La cible « {id} » s’informe via les moteurs de recherche, mais aucun canal n’est "
-        "indexé durablement (blog, YouTube, Pinterest) et aucun objectif SEO n’est fixé.",
-        "Audience '{id}' searches with search engines, yet no channel is durably indexed "
-        "(blog, YouTube, Pinterest) and there is no SEO objective.",
+        "La cible « {id} » s’informe via les moteurs de recherche, mais ni site web, ni canal "
+        "indexé durablement (blog, YouTube, Pinterest), ni objectif SEO ne l’y attend.",
+        "Audience '{id}' searches with search engines, yet no website, no durably indexed "
+        "channel (blog, YouTube, Pinterest) and no SEO objective waits for it there.",
     ),
     hint=(
-        "Envisagez un blog ou une chaîne YouTube, ou un objectif de type seo.",
-        "Consider a blog or a YouTube channel, or an objective of kind seo.",
+        "Déclarez le site (organisation.website), ouvrez un blog ou une chaîne YouTube, ou "
+        "fixez un objectif de type seo.",
+        "Declare the website (organisation.website), open a blog or a YouTube channel, or set "
+        "an objective of kind seo.",
     ),
 )
 def search_without_seo(ctx: Context) -> Iterator[Hit]:
     has_seo = any(o.kind == "seo" for o in ctx.strategy.objectives)
     indexed = {k for k, p in ctx.knowledge.platforms.items() if p.search_indexed}
-    if has_seo or ctx.channel_platforms & indexed:
+    if has_seo or ctx.strategy.organisation.website or ctx.channel_platforms & indexed:
         return
     for index, audience in enumerate(ctx.strategy.audiences):
         if "search_engines" in audience.information_sources:

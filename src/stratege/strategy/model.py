@@ -104,6 +104,7 @@ class Organisation(Section):
     )
     languages: list[Language] = Field(default_factory=lambda: ["fr"])
     size: str = ""
+    website: str = Field(default="", description="Main website, found by search engines.")
     mission: str = ""
     values: list[str] = Field(default_factory=list)
     history: str = ""
