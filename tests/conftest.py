@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from stratege.checks import run_checks
 from stratege.bundled import DEFAULT_EXAMPLE, example_path
+from stratege.checks import run_checks
 from stratege.strategy import Strategy, load_strategy
 from stratege.strategy.yamlio import to_plain
 

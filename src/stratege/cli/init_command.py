@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
+from stratege.bundled import DEFAULT_EXAMPLE, example_names, example_path
 from stratege.checks import Severity, run_checks
 from stratege.cli import report
 from stratege.cli.app import EXIT_UNREADABLE, LangArg, _console, app
-from stratege.bundled import DEFAULT_EXAMPLE, example_names, example_path
 from stratege.i18n import pick_language, tr
 from stratege.strategy import load_strategy
 

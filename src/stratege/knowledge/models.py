@@ -115,6 +115,8 @@ class Defaults(Reference):
 
     working_hours: list[TimeWindow]
     working_hours_source: str
+    min_gap_minutes: int = Field(gt=0, description="Least time between two posts of a channel.")
+    min_gap_source: str
 
 
 class Knowledge(Reference):

@@ -33,6 +33,7 @@ def _yaml() -> YAML:
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap the user's lines
     yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.ignore_aliases = lambda *_: True  # no &id001 anchors in users' files
     return yaml
 
 
@@ -87,8 +88,11 @@ def parse_strategy(text: str, path: Path | str = "<string>") -> StrategyDocument
 
 
 def dump_strategy(strategy: Strategy) -> str:
-    """A fresh YAML text for a strategy built in code (init wizard, examples)."""
-    data = yaml_ready(strategy.model_dump(exclude_none=True))
+    """A fresh YAML text for a strategy built in code (init wizard): defaults left out."""
+    data = {
+        "schema_version": strategy.schema_version,
+        **yaml_ready(strategy.model_dump(exclude_defaults=True)),
+    }
     buffer = io.StringIO()
     _yaml().dump(_to_commented(data), buffer)
     return buffer.getvalue()

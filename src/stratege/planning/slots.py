@@ -1,0 +1,291 @@
+"""Dated publication slots: how many posts each week, on which days, at what times.
+
+Placement is arithmetic, not search: the cadence is turned into weekly counts by
+cumulative rounding (each week within one post of its exact share, the period total
+exact); the posts of a week are spread evenly over the days that may carry one (a window
+that day, no holiday, no blackout), each day's posts spread evenly over its windows with a
+minimum gap. Formats, pillars and audiences then follow their shares post after post
+(largest deficit first), so any stretch of the calendar respects the mix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from stratege.knowledge.models import Knowledge
+from stratege.planning.days import Horizon, days_between, week_start, weekday_code
+from stratege.strategy.model import Cadence, Channel, Strategy, TimeWindow
+
+ROUND_MINUTES = 5  # schedulers (Hootsuite among them) want times on 5-minute marks
+
+
+@dataclass
+class Slot:
+    """One post to publish: when, where, what, for whom, and who makes it happen."""
+
+    channel: str
+    platform: str
+    start: dt.datetime
+    format: str = ""
+    pillar: str | None = None
+    audience: str | None = None
+    occasion: str | None = None
+    campaign: str | None = None
+    extra: bool = False  # an occasion's extra post, on top of the cadence
+    due: dt.date | None = None  # production finished by
+    producers: dict[str, str | None] = field(default_factory=dict)  # skill → person
+    approver: str | None = None
+    publisher: str | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.channel}-{self.start:%Y%m%d-%H%M}"
+
+    @property
+    def staffed(self) -> bool:
+        return all(self.producers.values())
+
+
+@dataclass(frozen=True)
+class ChannelWindows:
+    """A channel's publishing windows per weekday, and how densely it may post."""
+
+    by_day: dict[str, list[tuple[int, int]]]  # weekday → [(start minute, end minute)]
+    min_gap: int
+
+    def minutes(self, weekday: str) -> int:
+        return sum(end - start for start, end in self.by_day.get(weekday, []))
+
+    def capacity(self, weekday: str) -> int:
+        """Most posts a day can carry, evenly spaced, keeping the minimum gap after rounding."""
+        return self.minutes(weekday) // (self.min_gap + ROUND_MINUTES)
+
+
+def plan_slots(strategy: Strategy, knowledge: Knowledge, horizon: Horizon) -> list[Slot]:
+    """Every slot of the horizon, for every channel with a cadence, in time order."""
+    slots: list[Slot] = []
+    for cadence in strategy.cadence:
+        channel = strategy.channel(cadence.channel)
+        if channel is None or channel.platform not in knowledge.platforms:
+            continue
+        windows = channel_windows(cadence, channel, knowledge)
+        counts = _daily_counts(strategy, cadence, windows, horizon)
+        slots += _timed_slots(channel, counts, windows)
+    slots.sort(key=lambda s: (s.start, s.channel))
+    _assign_content(strategy, slots)
+    _tag_occasions_and_campaigns(strategy, slots)
+    return slots
+
+
+def channel_windows(cadence: Cadence, channel: Channel, knowledge: Knowledge) -> ChannelWindows:
+    platform = knowledge.platforms[channel.platform]
+    windows: Sequence[TimeWindow] = cadence.windows or platform.windows
+    by_day: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for window in windows:
+        span = (_minute(window.start), _minute(window.end))
+        if span[1] > span[0]:
+            for day in window.days:
+                by_day[day].append(span)
+    merged = {day: _merge(spans) for day, spans in by_day.items()}
+    return ChannelWindows(merged, knowledge.defaults.min_gap_minutes)
+
+
+def _minute(moment: dt.time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# --- how many posts on which day ---------------------------------------------------------
+
+
+def weekly_targets(rate_per_week: float, horizon: Horizon) -> dict[dt.date, int]:
+    """Posts per ISO week by cumulative rounding; blackout days carry no share."""
+    targets: dict[dt.date, int] = {}
+    exact, placed = 0.0, 0
+    for monday in horizon.weeks:
+        days = [
+            d
+            for d in days_between(monday, monday + dt.timedelta(days=6))
+            if horizon.start <= d <= horizon.end and not horizon.is_blackout(d)
+        ]
+        exact += rate_per_week * len(days) / 7
+        targets[monday] = round(exact) - placed
+        placed += targets[monday]
+    return targets
+
+
+def _daily_counts(
+    strategy: Strategy, cadence: Cadence, windows: ChannelWindows, horizon: Horizon
+) -> dict[dt.date, list[Slot | None]]:
+    """Per day, one entry per post: None for a cadence post, a Slot stub for an extra one."""
+    counts: dict[dt.date, list[Slot | None]] = defaultdict(list)
+    for monday, target in weekly_targets(cadence.posts_per_week, horizon).items():
+        days = [
+            d
+            for d in days_between(monday, monday + dt.timedelta(days=6))
+            if horizon.publishable(d) and windows.capacity(weekday_code(d))
+        ]
+        for day, count in _spread(target, days, windows).items():
+            counts[day].extend([None] * count)
+    for occasion in strategy.occasions:
+        if occasion.channels and cadence.channel not in occasion.channels:
+            continue
+        share = _extra_share(strategy, occasion.channels, cadence.channel, occasion.extra_posts)
+        days = [
+            d
+            for d in days_between(occasion.date, occasion.end or occasion.date)
+            if horizon.publishable(d) and windows.capacity(weekday_code(d))
+        ]
+        for day, count in _spread(share, days, windows, counts).items():
+            stub = Slot(cadence.channel, "", dt.datetime.min, occasion=occasion.id, extra=True)
+            counts[day].extend([stub] * count)
+    return counts
+
+
+def _extra_share(strategy: Strategy, targets: list[str], channel: str, extra: int) -> int:
+    """An occasion's extra posts split over its channels, the first ones taking remainders."""
+    channels = [c.channel for c in strategy.cadence if not targets or c.channel in targets]
+    if channel not in channels:
+        return 0
+    base, remainder = divmod(extra, len(channels))
+    return base + (1 if channels.index(channel) < remainder else 0)
+
+
+def _spread(
+    count: int,
+    days: list[dt.date],
+    windows: ChannelWindows,
+    already: dict[dt.date, list[Slot | None]] | None = None,
+) -> dict[dt.date, int]:
+    """``count`` posts over ``days``, evenly, never above a day's capacity."""
+    result: dict[dt.date, int] = defaultdict(int)
+    free = {d: windows.capacity(weekday_code(d)) - len((already or {}).get(d, [])) for d in days}
+    days = [d for d in days if free[d] > 0]
+    for index in range(count):
+        if not days:
+            break
+        preferred = days[int((index + 0.5) * len(days) / count) % len(days)]
+        day = (
+            preferred
+            if result[preferred] < free[preferred]
+            else max(days, key=lambda d: (free[d] - result[d], -abs((d - preferred).days)))
+        )
+        if result[day] >= free[day]:
+            break
+        result[day] += 1
+    return dict(result)
+
+
+def _timed_slots(
+    channel: Channel, counts: dict[dt.date, list[Slot | None]], windows: ChannelWindows
+) -> list[Slot]:
+    slots = []
+    for day, entries in sorted(counts.items()):
+        times = _times(windows.by_day[weekday_code(day)], len(entries))
+        for entry, minute in zip(entries, times, strict=True):
+            start = dt.datetime.combine(day, dt.time(minute // 60, minute % 60))
+            slots.append(
+                Slot(
+                    channel.id,
+                    channel.platform,
+                    start,
+                    occasion=entry.occasion if entry else None,
+                    extra=bool(entry and entry.extra),
+                )
+            )
+    return slots
+
+
+def _times(spans: list[tuple[int, int]], count: int) -> list[int]:
+    """``count`` minutes of the day spread evenly along the windows, on 5-minute marks."""
+    total = sum(end - start for start, end in spans)
+    times = []
+    for index in range(count):
+        offset = int((index + 0.5) * total / count)
+        for start, end in spans:
+            if offset < end - start:
+                minute = start + offset
+                break
+            offset -= end - start
+        rounded = min(minute - minute % ROUND_MINUTES, end - 1)
+        times.append(max(rounded, start))
+    return times
+
+
+# --- what each post is --------------------------------------------------------------------
+
+
+def _assign_content(strategy: Strategy, slots: list[Slot]) -> None:
+    by_channel: dict[str, list[Slot]] = defaultdict(list)
+    for slot in slots:
+        by_channel[slot.channel].append(slot)
+    for channel_id, channel_slots in by_channel.items():
+        channel = strategy.channel(channel_id)
+        mix = strategy.format_mix(channel_id)
+        audiences = {a: 1.0 for a in channel.audiences} if channel else {}
+        for slot, fmt, audience in zip(
+            channel_slots,
+            follow_shares(mix, len(channel_slots)),
+            follow_shares(audiences, len(channel_slots)),
+            strict=True,
+        ):
+            slot.format, slot.audience = fmt or "", audience
+    pillars = {p.id: p.share for p in strategy.content.pillars}
+    for slot, pillar in zip(slots, follow_shares(pillars, len(slots)), strict=True):
+        slot.pillar = pillar
+
+
+def follow_shares(shares: dict[str, float], count: int) -> list[str | None]:
+    """A sequence of ``count`` keys whose every prefix is as close as possible to the shares."""
+    total = sum(v for v in shares.values() if v > 0)
+    if not total:
+        return [None] * count
+    made = dict.fromkeys(shares, 0)
+    sequence: list[str | None] = []
+    for index in range(1, count + 1):
+        key = max(shares, key=lambda k: (shares[k] / total * index - made[k], shares[k]))
+        made[key] += 1
+        sequence.append(key)
+    return sequence
+
+
+def _tag_occasions_and_campaigns(strategy: Strategy, slots: list[Slot]) -> None:
+    for slot in slots:
+        day = slot.start.date()
+        if slot.occasion is None:
+            slot.occasion = next(
+                (
+                    o.id
+                    for o in strategy.occasions
+                    if o.date <= day <= (o.end or o.date)
+                    and (not o.channels or slot.channel in o.channels)
+                ),
+                None,
+            )
+        slot.campaign = next(
+            (
+                c.id
+                for c in strategy.advertising.campaigns
+                if c.start <= day <= c.end and slot.platform in c.platforms
+            ),
+            None,
+        )
+
+
+def posts_per_week_by_channel(slots: list[Slot]) -> dict[str, dict[dt.date, int]]:
+    table: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
+    for slot in slots:
+        table[slot.channel][week_start(slot.start.date())] += 1
+    return table

@@ -1,0 +1,496 @@
+"""Who produces and runs what, week by week, within everyone's hours (OR-Tools CP-SAT).
+
+Posts of the same format whose production falls due the same week are interchangeable for
+capacity, so the model counts them instead of naming them: for each (skill, format, due
+week) group, how many posts each eligible person produces in the due week or, with the
+hours left spare, the week before; how many stay unstaffed. Weekly activities (publishing,
+community management, customer care, monitoring, reporting, advertising) are hours to share
+among the people the RACI — or, failing that, the skills — make eligible.
+
+The horizon is solved in three steps, because one CP-SAT model balancing loads over a
+whole year took minutes without proving optimality, while its linear relaxation solves in
+milliseconds:
+1. a linear program (GLOP) finds the fewest unstaffed hours any plan can have: the bound;
+2. a second one keeps that and spreads the work, minimising each person's peak utilisation;
+3. CP-SAT turns those fractional counts into whole posts, each count free to move one post
+   either way, capacity a hard constraint, fewest unstaffed hours first.
+Counts are then handed out to the posts, earliest first, so every slot names its producers.
+Both solvers run deterministically (one thread, a deterministic budget): the same input
+gives the same plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ortools.linear_solver import pywraplp
+from ortools.sat.python import cp_model
+
+from stratege.knowledge.models import Knowledge
+from stratege.planning.days import Horizon, days_between, week_start, weekday_code
+from stratege.planning.slots import Slot
+from stratege.planning.workload import WEEKS_PER_MONTH, eligible_people
+from stratege.strategy.model import Person, Strategy
+
+UNITS_PER_HOUR = 20  # the solver counts in 3-minute units
+DETERMINISTIC_SECONDS = 5.0
+ONE_WEEK = dt.timedelta(weeks=1)
+
+
+@dataclass(frozen=True)
+class ProductionGroup:
+    skill: str
+    format: str
+    units: int  # per post
+    due_week: dt.date
+    eligible: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActivityItem:
+    organisation: str
+    activity: str
+    channel: str | None
+    week: dt.date
+    units: int
+    eligible: tuple[str, ...]
+
+
+@dataclass
+class Assignment:
+    """The solver's answer, in hours."""
+
+    load: dict[tuple[str, dt.date], dict[str, float]]  # (person, week) → category → hours
+    capacity: dict[tuple[str, dt.date], float]
+    unstaffed_production: dict[tuple[str, str, dt.date], tuple[float, float]]
+    unstaffed_activity: dict[tuple[str, str | None, dt.date], tuple[float, float]]
+    activity_people: dict[tuple[str, str, str | None, dt.date], dict[str, float]]
+    unstaffed_hours: float
+    unstaffed_bound: float = 0.0  # no plan can leave fewer hours unstaffed than this
+    optimal: bool = False  # the rounding step proved its own optimum
+    seconds: float = 0.0
+
+    @property
+    def gap(self) -> float:
+        """Relative distance between the unstaffed hours found and the proven lower bound."""
+        if self.unstaffed_hours <= 1e-9:
+            return 0.0
+        return max(self.unstaffed_hours - self.unstaffed_bound, 0) / self.unstaffed_hours
+
+
+@dataclass
+class Portfolio:
+    """One or several organisations planned together (an agency shares one team)."""
+
+    entries: list[tuple[Strategy, Knowledge, Horizon, list[Slot]]]
+
+    @property
+    def people(self) -> dict[str, Person]:
+        found: dict[str, Person] = {}
+        for strategy, *_ in self.entries:
+            for person in strategy.resources.people:
+                found.setdefault(person.id, person)
+        return found
+
+
+def staff(portfolio: Portfolio) -> Assignment:
+    started = time.perf_counter()
+    groups, members = _production_groups(portfolio)
+    items = [i for entry in portfolio.entries for i in _activity_items(*entry)]
+    weeks = sorted(
+        {g.due_week for g in groups}
+        | {i.week for i in items}
+        | {g.due_week - ONE_WEEK for g in groups}
+    )
+    problem = _Problem(
+        groups, [len(members[g]) for g in groups], items, _capacity(portfolio, weeks)
+    )
+    bound, relaxed = _solve_relaxation(problem)
+    optimal, solution = _round(problem, relaxed, slack=0)
+    if _unstaffed_units(problem, solution) > math.ceil(bound - 1e-6):
+        optimal, solution = _round(problem, relaxed, slack=1)  # let rounding move one more
+    assignment = _read(problem, solution)
+    assignment.unstaffed_bound = bound / UNITS_PER_HOUR
+    assignment.optimal = optimal
+    _hand_out(problem, solution, members)
+    _name_publishers(portfolio, assignment)
+    assignment.seconds = time.perf_counter() - started
+    return assignment
+
+
+# --- the demand -------------------------------------------------------------------------
+
+
+def _production_groups(
+    portfolio: Portfolio,
+) -> tuple[list[ProductionGroup], dict[ProductionGroup, list[Slot]]]:
+    members: dict[ProductionGroup, list[Slot]] = defaultdict(list)
+    for strategy, knowledge, _, slots in portfolio.entries:
+        skilled = _skilled_people(strategy)
+        for slot in slots:
+            definition = knowledge.formats.get(slot.format)
+            if definition is None:
+                continue
+            slot.due = slot.start.date() - dt.timedelta(days=math.ceil(definition.lead_time_days))
+            for skill, hours in definition.effort.items():
+                units = round(hours * UNITS_PER_HOUR)
+                if units <= 0:
+                    continue
+                group = ProductionGroup(
+                    skill, slot.format, units, week_start(slot.due), skilled.get(skill, ())
+                )
+                members[group].append(slot)
+                slot.producers[skill] = None
+    groups = sorted(members, key=lambda g: (g.due_week, g.skill, g.format, g.units, g.eligible))
+    return groups, members
+
+
+def _skilled_people(strategy: Strategy) -> dict[str, tuple[str, ...]]:
+    skilled: dict[str, list[str]] = defaultdict(list)
+    for person in strategy.resources.people:
+        for skill in dict.fromkeys([*person.skills, *person.training]):
+            skilled[skill].append(person.id)
+    return {skill: tuple(people) for skill, people in skilled.items()}
+
+
+def _activity_items(
+    strategy: Strategy, knowledge: Knowledge, horizon: Horizon, slots: list[Slot]
+) -> list[ActivityItem]:
+    posts: dict[tuple[str, dt.date], int] = defaultdict(int)
+    for slot in slots:
+        posts[(slot.channel, week_start(slot.start.date()))] += 1
+    items = []
+    for monday in horizon.weeks:
+        share = (
+            sum(
+                1
+                for d in days_between(monday, monday + dt.timedelta(days=6))
+                if horizon.start <= d <= horizon.end
+            )
+            / 7
+        )
+        for activity, channel, hours in _weekly_hours(strategy, knowledge, posts, monday, share):
+            eligible, _, _ = eligible_people(strategy, activity, channel)
+            units = round(hours * UNITS_PER_HOUR)
+            if units > 0:
+                items.append(
+                    ActivityItem(
+                        strategy.organisation.name, activity, channel, monday, units, eligible
+                    )
+                )
+    return items
+
+
+def _weekly_hours(
+    strategy: Strategy,
+    knowledge: Knowledge,
+    posts: dict[tuple[str, dt.date], int],
+    monday: dt.date,
+    share: float,
+) -> list[tuple[str, str | None, float]]:
+    rates = knowledge.activities
+    hours: list[tuple[str, str | None, float]] = []
+    for cadence in strategy.cadence:
+        channel = strategy.channel(cadence.channel)
+        platform = knowledge.platforms.get(channel.platform) if channel else None
+        if channel is None or platform is None:
+            continue
+        count = posts.get((channel.id, monday), 0)
+        hours.append(("publish", channel.id, count * (rates.publish.hours_per_post or 0)))
+        moderate = platform.community_hours_per_week * share
+        hours.append(
+            ("moderate", channel.id, moderate + count * (rates.moderate.hours_per_post or 0))
+        )
+        if channel.purpose == "customer_care":
+            covered = sum(w.hours_per_week() for w in cadence.covered_hours)
+            answer = covered * share * (rates.answer.share_of_covered_hours or 0)
+            hours.append(("answer_customers", channel.id, answer))
+    if strategy.channels:
+        hours.append(("monitor", None, (rates.monitor.hours_per_week or 0) * share))
+    if strategy.kpis:
+        hours.append(
+            ("report", None, (rates.report.hours_per_month or 0) / WEEKS_PER_MONTH * share)
+        )
+    hours.append(
+        (
+            "advertise",
+            None,
+            _campaign_weeks(strategy, monday) * (rates.advertise.hours_per_campaign_week or 0),
+        )
+    )
+    return hours
+
+
+def _campaign_weeks(strategy: Strategy, monday: dt.date) -> float:
+    sunday = monday + dt.timedelta(days=6)
+    days = 0
+    for campaign in strategy.advertising.campaigns:
+        first, last = max(campaign.start, monday), min(campaign.end, sunday)
+        days += max((last - first).days + 1, 0)
+    return days / 7
+
+
+def _capacity(portfolio: Portfolio, weeks: list[dt.date]) -> dict[tuple[str, dt.date], int]:
+    """Units each person can give each week: their hours, less public holidays."""
+    _, knowledge, horizon, _ = portfolio.entries[0]
+    default = knowledge.defaults.working_hours
+    capacity = {}
+    for person in portfolio.people.values():
+        workdays = {d for w in (person.working_hours or default) for d in w.days}
+        for monday in weeks:
+            days = [
+                d
+                for d in days_between(monday, monday + dt.timedelta(days=6))
+                if weekday_code(d) in workdays
+            ]
+            open_days = [d for d in days if not horizon.is_holiday(d)]
+            ratio = len(open_days) / len(days) if days else 0
+            capacity[(person.id, monday)] = math.floor(
+                person.hours_per_week * ratio * UNITS_PER_HOUR
+            )
+    return capacity
+
+
+# --- the model -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Problem:
+    """Decision options shared by the linear and the integer model."""
+
+    groups: list[ProductionGroup]
+    counts: list[int]
+    items: list[ActivityItem]
+    capacity: dict[tuple[str, dt.date], int]
+
+    def __post_init__(self) -> None:
+        self.produce = [
+            (g, person, when)
+            for g, group in enumerate(self.groups)
+            for person in group.eligible
+            for when in (group.due_week - ONE_WEEK, group.due_week)
+            if self.capacity.get((person, when), 0) > 0
+        ]
+        self.share = [
+            (i, person)
+            for i, item in enumerate(self.items)
+            for person in item.eligible
+            if self.capacity.get((person, item.week), 0) > 0
+        ]
+        self.early = [
+            k for k, (g, _, when) in enumerate(self.produce) if when < self.groups[g].due_week
+        ]
+
+    def loads(self) -> dict[tuple[str, dt.date], list[tuple[str, int, int]]]:
+        """(person, week) → [(kind, option index, units per unit of the variable)]."""
+        table: dict[tuple[str, dt.date], list[tuple[str, int, int]]] = defaultdict(list)
+        for k, (g, person, when) in enumerate(self.produce):
+            table[(person, when)].append(("p", k, self.groups[g].units))
+        for k, (i, person) in enumerate(self.share):
+            table[(person, self.items[i].week)].append(("a", k, 1))
+        return table
+
+
+@dataclass
+class _Solution:
+    produce: list[float]
+    share: list[float]
+    idle_groups: list[float]
+    idle_items: list[float]
+
+
+class _Coverage:
+    """Staffed part + unstaffed part = all the work, for any solver's variables."""
+
+    def __init__(self, solver, problem: _Problem, produce, share, new_var):  # type: ignore[no-untyped-def]
+        by_group: dict[int, list] = defaultdict(list)
+        for var, (g, _, _) in zip(produce, problem.produce, strict=True):
+            by_group[g].append(var)
+        by_item: dict[int, list] = defaultdict(list)
+        for var, (i, _) in zip(share, problem.share, strict=True):
+            by_item[i].append(var)
+        self.idle_groups = [new_var(count) for count in problem.counts]
+        self.idle_items = [new_var(item.units) for item in problem.items]
+        for g, count in enumerate(problem.counts):
+            solver.Add(sum(by_group[g]) + self.idle_groups[g] == count)
+        for i, item in enumerate(problem.items):
+            solver.Add(sum(by_item[i]) + self.idle_items[i] == item.units)
+        units = [g.units for g in problem.groups]
+        self.unstaffed = sum(u * v for u, v in zip(units, self.idle_groups, strict=True)) + sum(
+            self.idle_items
+        )
+        variables = {"p": produce, "a": share}
+        self.loads = {
+            key: sum(w * variables[kind][k] for kind, k, w in parts)
+            for key, parts in problem.loads().items()
+        }
+        for key, load in self.loads.items():
+            solver.Add(load <= problem.capacity[key])
+
+
+def _solve_relaxation(problem: _Problem) -> tuple[float, _Solution]:
+    """GLOP: the fewest unstaffed units (the bound), then the most even spread keeping it."""
+    solver = pywraplp.Solver.CreateSolver("GLOP")
+    produce = [solver.NumVar(0, problem.counts[g], "") for g, _, _ in problem.produce]
+    share = [solver.NumVar(0, problem.items[i].units, "") for i, _ in problem.share]
+    cover = _Coverage(solver, problem, produce, share, lambda top: solver.NumVar(0, top, ""))
+    solver.Minimize(cover.unstaffed)
+    if solver.Solve() != pywraplp.Solver.OPTIMAL:
+        raise RuntimeError("staffing relaxation has no optimum")
+    bound = solver.Objective().Value()
+    solver.Add(cover.unstaffed <= bound + 1e-6)
+    strain = []  # weighted by capacity: an hour costs the same at the same utilisation
+    for key, load in cover.loads.items():
+        capacity = problem.capacity[key]
+        strain.append(capacity / 100 * _strain(solver, 100 * load / capacity))
+    solver.Minimize(sum(strain) + 0.001 * sum(produce[k] for k in problem.early))
+    solver.Solve()
+    return bound, _Solution(
+        [v.solution_value() for v in produce],
+        [v.solution_value() for v in share],
+        [v.solution_value() for v in cover.idle_groups],
+        [v.solution_value() for v in cover.idle_items],
+    )
+
+
+# Utilisation bands (percent) and the cost of one point in each: convex, so the linear
+# program fills everyone's easy hours before anyone's last ones — an even spread.
+STRAIN_BANDS = ((50, 1), (70, 2), (85, 4), (100, 8))
+
+
+def _strain(solver: pywraplp.Solver, utilisation):  # type: ignore[no-untyped-def]
+    """Piecewise-linear convex cost of a person-week's utilisation."""
+    parts, cost, floor = [], 0, 0
+    for ceiling, slope in STRAIN_BANDS:
+        part = solver.NumVar(0, ceiling - floor, "")
+        parts.append(part)
+        cost += slope * part
+        floor = ceiling
+    solver.Add(utilisation == sum(parts))
+    return cost
+
+
+def _unstaffed_units(problem: _Problem, solution: _Solution) -> float:
+    return sum(
+        g.units * idle for g, idle in zip(problem.groups, solution.idle_groups, strict=True)
+    ) + sum(solution.idle_items)
+
+
+def _round(problem: _Problem, relaxed: _Solution, slack: int) -> tuple[bool, _Solution]:
+    """CP-SAT: whole posts and units next to the relaxed values, within everyone's hours."""
+    model = cp_model.CpModel()
+    model.Add = model.add  # the shared coverage code speaks pywraplp's spelling
+    produce = [
+        _near(model, value, problem.counts[g], slack)
+        for value, (g, _, _) in zip(relaxed.produce, problem.produce, strict=True)
+    ]
+    share = [
+        _near(model, value, problem.items[i].units, slack)
+        for value, (i, _) in zip(relaxed.share, problem.share, strict=True)
+    ]
+    cover = _Coverage(model, problem, produce, share, lambda top: model.new_int_var(0, top, ""))
+    model.minimize(cover.unstaffed)  # the spread was settled by the relaxation
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = 0
+    solver.parameters.max_deterministic_time = DETERMINISTIC_SECONDS
+    status = solver.solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise RuntimeError(f"staffing model: {solver.status_name(status)}")
+    values = [solver.value(v) for v in produce], [solver.value(v) for v in share]
+    idle = (
+        [solver.value(v) for v in cover.idle_groups],
+        [solver.value(v) for v in cover.idle_items],
+    )
+    return status == cp_model.OPTIMAL, _Solution(*values, *idle)
+
+
+def _near(model: cp_model.CpModel, value: float, upper: int, slack: int) -> cp_model.IntVar:
+    """An integer variable that rounds a relaxed value down or up (± ``slack`` more)."""
+    low = max(math.floor(value + 1e-6) - slack, 0)
+    high = min(math.ceil(value - 1e-6) + slack, upper)
+    var = model.new_int_var(low, high, "")
+    model.add_hint(var, min(max(round(value), low), high))
+    return var
+
+
+def _read(problem: _Problem, solution: _Solution) -> Assignment:
+    load: dict[tuple[str, dt.date], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    people: dict[tuple[str, str, str | None, dt.date], dict[str, float]] = defaultdict(dict)
+    for value, (g, person, when) in zip(solution.produce, problem.produce, strict=True):
+        load[(person, when)]["create_content"] += problem.groups[g].units * value
+    for value, (i, person) in zip(solution.share, problem.share, strict=True):
+        item = problem.items[i]
+        load[(person, item.week)][item.activity] += value
+        if value:
+            key = (item.organisation, item.activity, item.channel, item.week)
+            people[key][person] = people[key].get(person, 0) + value / UNITS_PER_HOUR
+    production: dict[tuple[str, str, dt.date], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for group, count, idle in zip(
+        problem.groups, problem.counts, solution.idle_groups, strict=True
+    ):
+        row = production[(group.skill, group.format, group.due_week)]
+        row[0] += group.units * count / UNITS_PER_HOUR
+        row[1] += group.units * idle / UNITS_PER_HOUR
+    activity: dict[tuple[str, str | None, dt.date], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for item, idle in zip(problem.items, solution.idle_items, strict=True):
+        row = activity[(item.activity, item.channel, item.week)]
+        row[0] += item.units / UNITS_PER_HOUR
+        row[1] += idle / UNITS_PER_HOUR
+    return Assignment(
+        load={
+            key: {k: v / UNITS_PER_HOUR for k, v in cats.items() if v} for key, cats in load.items()
+        },
+        capacity={k: v / UNITS_PER_HOUR for k, v in problem.capacity.items()},
+        unstaffed_production={k: (a, b) for k, (a, b) in production.items()},
+        unstaffed_activity={k: (a, b) for k, (a, b) in activity.items()},
+        activity_people=dict(people),
+        unstaffed_hours=sum(b for _, b in production.values())
+        + sum(b for _, b in activity.values()),
+    )
+
+
+# --- back to the posts --------------------------------------------------------------------
+
+
+def _hand_out(problem: _Problem, solution: _Solution, members) -> None:  # type: ignore[no-untyped-def]
+    """Give each post of a group its producer: earliest posts to the earliest week."""
+    quotas: dict[int, list[tuple[dt.date, str, int]]] = defaultdict(list)
+    for value, (g, person, when) in zip(solution.produce, problem.produce, strict=True):
+        if value:
+            quotas[g].append((when, person, int(value)))
+    for g, group in enumerate(problem.groups):
+        names: list[str | None] = [
+            person for _, person, value in sorted(quotas[g]) for _ in range(value)
+        ]
+        posts = sorted(members[group], key=lambda s: (s.start, s.channel))
+        names += [None] * (len(posts) - len(names))
+        for slot, person in zip(posts, names, strict=True):
+            slot.producers[group.skill] = person
+
+
+def _name_publishers(portfolio: Portfolio, assignment: Assignment) -> None:
+    for strategy, _, _, slots in portfolio.entries:
+        approvers = _approvers(strategy)
+        for slot in slots:
+            key = (
+                strategy.organisation.name,
+                "publish",
+                slot.channel,
+                week_start(slot.start.date()),
+            )
+            shares = assignment.activity_people.get(key, {})
+            slot.publisher = max(shares, key=lambda p: (shares[p], p)) if shares else None
+            slot.approver = approvers.get(slot.channel, approvers.get("all"))
+
+
+def _approvers(strategy: Strategy) -> dict[str, str]:
+    return {
+        row.channel: row.accountable[0]
+        for row in strategy.responsibilities
+        if row.activity == "approve" and row.accountable
+    }
