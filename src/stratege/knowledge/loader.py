@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 
 from stratege.knowledge.models import Knowledge
 
-DATA_FILES = ("platforms", "formats", "kpis", "objectives", "defaults")
+DATA_FILES = ("platforms", "formats", "kpis", "objectives", "defaults", "ad_benchmarks")
 SECTIONS = tuple(Knowledge.model_fields)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -110,6 +111,38 @@ class ObjectiveKind(Reference):
     recommended_kpis: list[str]
 
 
+class AdBenchmark(Reference):
+    """Average advertising costs on a platform, in the currency they were published in."""
+
+    currency: str
+    cpm: float = Field(gt=0)
+    ctr: float = Field(gt=0, description="Percent of impressions.")
+    cpc: float = Field(gt=0)
+    cpa: float = Field(gt=0)
+    cpv: float = Field(gt=0)
+    conversion_rate: float = Field(gt=0, description="Percent of clicks.")
+    source: str
+    cpm_source: str | None = None
+    ctr_source: str | None = None
+    cpc_source: str | None = None
+    cpa_source: str | None = None
+    cpv_source: str | None = None
+    conversion_rate_source: str | None = None
+
+    def source_of(self, figure: str) -> str:
+        return getattr(self, f"{figure}_source", None) or self.source
+
+
+class ExchangeRates(Reference):
+    as_of: dt.date
+    to_eur: dict[str, float]
+    source: str
+
+    def convert(self, amount: float, currency: str, target: str) -> float:
+        """``amount`` in ``currency`` expressed in ``target`` (both must be listed)."""
+        return amount * self.to_eur[currency] / self.to_eur[target]
+
+
 class Defaults(Reference):
     """Organisation-level assumptions used when a strategy says nothing."""
 
@@ -131,4 +164,6 @@ class Knowledge(Reference):
     kpis: dict[str, KpiDefinition]
     objectives: dict[str, ObjectiveKind]
     defaults: Defaults
+    ad_benchmarks: dict[str, AdBenchmark]
+    exchange_rates: ExchangeRates
     sources: dict[str, Source]

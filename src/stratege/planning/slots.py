@@ -154,6 +154,20 @@ def _daily_counts(
     return counts
 
 
+def open_days(monday: dt.date, horizon: Horizon, windows: ChannelWindows) -> list[dt.date]:
+    """Days of a week that can carry a post on this channel."""
+    return [
+        d
+        for d in days_between(monday, monday + dt.timedelta(days=6))
+        if horizon.publishable(d) and windows.capacity(weekday_code(d))
+    ]
+
+
+def week_capacity(monday: dt.date, horizon: Horizon, windows: ChannelWindows) -> int:
+    """Most posts a week can carry: narrow windows, holidays and blackouts set the limit."""
+    return sum(windows.capacity(weekday_code(d)) for d in open_days(monday, horizon, windows))
+
+
 def _extra_share(strategy: Strategy, targets: list[str], channel: str, extra: int) -> int:
     """An occasion's extra posts split over its channels, the first ones taking remainders."""
     channels = [c.channel for c in strategy.cadence if not targets or c.channel in targets]

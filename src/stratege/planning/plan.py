@@ -1,0 +1,81 @@
+"""The operational plan: everything derived from a strategy for a span of dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from stratege.checks import Finding, run_checks
+from stratege.knowledge import Knowledge, load_knowledge
+from stratege.planning.budget import MonthlyBudget, monthly_budget
+from stratege.planning.campaigns import CampaignForecast, forecast_campaigns
+from stratege.planning.days import Horizon
+from stratege.planning.metrics import CalendarQuality, measure
+from stratege.planning.raci import RaciMatrix, raci_matrix
+from stratege.planning.shortfalls import Shortfall, find_shortfalls
+from stratege.planning.slots import Slot, plan_slots
+from stratege.planning.staffing import Assignment, Portfolio, staff
+from stratege.planning.trajectories import KpiTrajectory, plan_trajectories
+from stratege.strategy.model import Strategy
+
+
+@dataclass
+class Plan:
+    strategy: Strategy
+    knowledge: Knowledge
+    horizon: Horizon
+    slots: list[Slot]
+    staffing: Assignment
+    shortfalls: list[Shortfall]
+    budget: MonthlyBudget
+    campaigns: list[CampaignForecast]
+    trajectories: list[KpiTrajectory]
+    raci: RaciMatrix
+    findings: list[Finding]
+    quality: CalendarQuality
+
+    def hours(self, person: str) -> float:
+        return sum(sum(h.values()) for (p, _), h in self.staffing.load.items() if p == person)
+
+    def capacity_of(self, person: str) -> float:
+        return sum(
+            c
+            for (p, w), c in self.staffing.capacity.items()
+            if p == person and self.horizon.start - dt.timedelta(days=6) <= w <= self.horizon.end
+        )
+
+    def posts_per_channel(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for slot in self.slots:
+            counts[slot.channel] += 1
+        return dict(counts)
+
+
+def build_plan(
+    strategy: Strategy, start: dt.date | None = None, end: dt.date | None = None
+) -> Plan:
+    knowledge = load_knowledge(strategy.knowledge)
+    horizon = Horizon.of(strategy, start, end)
+    slots = plan_slots(strategy, knowledge, horizon)
+    staffing = staff(Portfolio([(strategy, knowledge, horizon, slots)]))
+    campaigns = forecast_campaigns(strategy, knowledge)
+    spent: dict[dt.date, float] = defaultdict(float)
+    for forecast in campaigns:
+        for month, amount in forecast.monthly_budget.items():
+            spent[month] += amount
+    people_hours = {key: sum(h.values()) for key, h in staffing.load.items()}
+    return Plan(
+        strategy=strategy,
+        knowledge=knowledge,
+        horizon=horizon,
+        slots=slots,
+        staffing=staffing,
+        shortfalls=find_shortfalls(staffing),
+        budget=monthly_budget(strategy, horizon.days, people_hours, spent),
+        campaigns=campaigns,
+        trajectories=plan_trajectories(strategy, knowledge, horizon.start),
+        raci=raci_matrix(strategy),
+        findings=[f for f in run_checks(strategy, knowledge) if f.rule.question == 9],
+        quality=measure(strategy, knowledge, horizon, slots, staffing.load, staffing.capacity),
+    )

@@ -1,0 +1,57 @@
+"""What the team cannot staff, said precisely: which work, how many hours, which weeks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from stratege.planning.staffing import Assignment
+
+MIN_HOURS = 0.05
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    activity: str  # create_content, publish, moderate, answer_customers, …
+    skill: str | None
+    format: str | None
+    channel: str | None
+    first_week: dt.date
+    last_week: dt.date
+    needed: float  # average hours per week over the range
+    missing: float  # average unstaffed hours per week over the range
+
+    @property
+    def available(self) -> float:
+        return self.needed - self.missing
+
+
+def find_shortfalls(assignment: Assignment) -> list[Shortfall]:
+    rows: dict[tuple, dict[dt.date, tuple[float, float]]] = defaultdict(dict)
+    for (skill, fmt, week), figures in assignment.unstaffed_production.items():
+        rows[("create_content", skill, fmt, None)][week] = figures
+    for (activity, channel, week), figures in assignment.unstaffed_activity.items():
+        rows[(activity, None, None, channel)][week] = figures
+    found = []
+    for key, weeks in rows.items():
+        for run in _runs([w for w in sorted(weeks) if weeks[w][1] > MIN_HOURS]):
+            needed = sum(weeks[w][0] for w in run) / len(run)
+            missing = sum(weeks[w][1] for w in run) / len(run)
+            found.append(Shortfall(*key, run[0], run[-1], needed, missing))
+    return sorted(found, key=lambda s: (-s.missing * _length(s), s.first_week, s.activity))
+
+
+def _runs(weeks: list[dt.date]) -> list[list[dt.date]]:
+    """Consecutive weeks grouped together (a gap of one week or more breaks a run)."""
+    runs: list[list[dt.date]] = []
+    for week in weeks:
+        if runs and (week - runs[-1][-1]).days == 7:
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    return runs
+
+
+def _length(shortfall: Shortfall) -> int:
+    return (shortfall.last_week - shortfall.first_week).days // 7 + 1
