@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Num, Severity, rule
 from stratege.planning.budget import compare_budget, period_factor
+from stratege.vocabulary import ACTIVITIES, name
 
 BUSY_SHARE = 0.9
 
@@ -64,21 +65,10 @@ def workload_shortfall(ctx: Context) -> Iterator[Hit]:
         )
 
 
-ACTIVITY_NAMES = {
-    "create_content": ("Production", "Production"),
-    "publish": ("Publication", "Publishing"),
-    "moderate": ("Animation et modération", "Community management"),
-    "answer_customers": ("Réponses aux clients", "Customer care"),
-    "monitor": ("Veille", "Monitoring"),
-    "report": ("Reporting", "Reporting"),
-    "advertise": ("Publicité", "Advertising"),
-}
-
-
 def _work_names(
     ctx: Context, activity: str, skill: str | None, channel: str | None
 ) -> tuple[str, str]:
-    fr, en = ACTIVITY_NAMES.get(activity, (activity, activity))
+    fr, en = name(ACTIVITIES, activity, "fr"), name(ACTIVITIES, activity, "en")
     if activity == "create_content" and skill:
         names = ctx.knowledge.skills.get(skill, {})
         fr, en = f"{fr} ({names.get('fr', skill)})", f"{en} ({names.get('en', skill)})"

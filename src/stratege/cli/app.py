@@ -13,7 +13,7 @@ from rich.console import Console
 from stratege.checks import RULES, Severity, run_checks
 from stratege.cli import catalogue, report
 from stratege.i18n import Lang, pick_language
-from stratege.strategy import Strategy, StrategyFileError, load_strategy
+from stratege.strategy import Strategy, StrategyDocument, StrategyFileError, load_strategy
 
 app = typer.Typer(
     name="stratege",
@@ -57,15 +57,7 @@ def check(
 
     Exit code: 0 no error, 1 errors found, 2 the file cannot be read.
     """
-    try:
-        document = load_strategy(file)
-    except StrategyFileError as error:
-        language = pick_language(lang, error.language)
-        if output is OutputFormat.json:
-            problems = [p.as_dict(language) for p in error.problems]
-            print(json.dumps({"problems": problems}, ensure_ascii=False, indent=2))
-        report.print_file_problems(_console(stderr=True), error.problems, language)
-        raise typer.Exit(EXIT_UNREADABLE) from None
+    document = load_or_exit(file, lang, as_json=output is OutputFormat.json)
     language = pick_language(lang, document.strategy.language)
     findings = run_checks(document.strategy)
     if output is OutputFormat.json:
@@ -98,8 +90,21 @@ def schema() -> None:
     print(json.dumps(document, ensure_ascii=False, indent=2))
 
 
+def load_or_exit(file: Path, lang: str | None, as_json: bool = False) -> StrategyDocument:
+    """Load a strategy, or report where and why it cannot be read and exit with code 2."""
+    try:
+        return load_strategy(file)
+    except StrategyFileError as error:
+        language = pick_language(lang, error.language)
+        if as_json:
+            problems = [p.as_dict(language) for p in error.problems]
+            print(json.dumps({"problems": problems}, ensure_ascii=False, indent=2))
+        report.print_file_problems(_console(stderr=True), error.problems, language)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+
+
 def main() -> None:
     app()
 
 
-from stratege.cli import init_command  # noqa: E402,F401  (registers `init` and `demo`)
+from stratege.cli import init_command, plan_command  # noqa: E402,F401  (register commands)

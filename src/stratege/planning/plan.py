@@ -14,7 +14,7 @@ from stratege.planning.days import Horizon
 from stratege.planning.metrics import CalendarQuality, measure
 from stratege.planning.raci import RaciMatrix, raci_matrix
 from stratege.planning.shortfalls import Shortfall, find_shortfalls
-from stratege.planning.slots import Slot, plan_slots
+from stratege.planning.slots import Slot, plan_slots, weekly_targets
 from stratege.planning.staffing import Assignment, Portfolio, staff
 from stratege.planning.trajectories import KpiTrajectory, plan_trajectories
 from stratege.strategy.model import Strategy
@@ -44,6 +44,16 @@ class Plan:
             for (p, w), c in self.staffing.capacity.items()
             if p == person and self.horizon.start - dt.timedelta(days=6) <= w <= self.horizon.end
         )
+
+    def unplaced_posts(self) -> dict[str, int]:
+        """Cadence posts per channel that no window could take (holidays, narrow windows)."""
+        missing = {}
+        for cadence in self.strategy.cadence:
+            wanted = sum(weekly_targets(cadence.posts_per_week, self.horizon).values())
+            placed = sum(1 for s in self.slots if s.channel == cadence.channel and not s.extra)
+            if wanted > placed:
+                missing[cadence.channel] = wanted - placed
+        return missing
 
     def posts_per_channel(self) -> dict[str, int]:
         counts: dict[str, int] = defaultdict(int)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from stratege.knowledge.models import Knowledge
 from stratege.planning.days import Horizon, days_between, week_start, weekday_code
-from stratege.strategy.model import Cadence, Channel, Strategy, TimeWindow
+from stratege.strategy.model import Cadence, Channel, Occasion, Strategy, TimeWindow
 
 ROUND_MINUTES = 5  # schedulers (Hootsuite among them) want times on 5-minute marks
 
@@ -66,14 +66,20 @@ class ChannelWindows:
 
 def plan_slots(strategy: Strategy, knowledge: Knowledge, horizon: Horizon) -> list[Slot]:
     """Every slot of the horizon, for every channel with a cadence, in time order."""
-    slots: list[Slot] = []
+    channels: dict[str, tuple[Channel, ChannelWindows]] = {}
+    counts: dict[str, dict[dt.date, list[Slot | None]]] = {}
     for cadence in strategy.cadence:
         channel = strategy.channel(cadence.channel)
         if channel is None or channel.platform not in knowledge.platforms:
             continue
         windows = channel_windows(cadence, channel, knowledge)
-        counts = _daily_counts(strategy, cadence, windows, horizon)
-        slots += _timed_slots(channel, counts, windows)
+        channels[channel.id] = (channel, windows)
+        counts[channel.id] = _cadence_counts(cadence, windows, horizon)
+    for occasion in strategy.occasions:
+        _add_extra_posts(occasion, channels, counts, horizon)
+    slots: list[Slot] = []
+    for channel_id, (channel, windows) in channels.items():
+        slots += _timed_slots(channel, counts[channel_id], windows)
     slots.sort(key=lambda s: (s.start, s.channel))
     _assign_content(strategy, slots)
     _tag_occasions_and_campaigns(strategy, slots)
@@ -126,32 +132,50 @@ def weekly_targets(rate_per_week: float, horizon: Horizon) -> dict[dt.date, int]
     return targets
 
 
-def _daily_counts(
-    strategy: Strategy, cadence: Cadence, windows: ChannelWindows, horizon: Horizon
+def _cadence_counts(
+    cadence: Cadence, windows: ChannelWindows, horizon: Horizon
 ) -> dict[dt.date, list[Slot | None]]:
-    """Per day, one entry per post: None for a cadence post, a Slot stub for an extra one."""
+    """Per day, one entry per post (None: a cadence post; a Slot stub: an extra post)."""
     counts: dict[dt.date, list[Slot | None]] = defaultdict(list)
     for monday, target in weekly_targets(cadence.posts_per_week, horizon).items():
-        days = [
-            d
-            for d in days_between(monday, monday + dt.timedelta(days=6))
-            if horizon.publishable(d) and windows.capacity(weekday_code(d))
-        ]
+        days = open_days(monday, horizon, windows)
         for day, count in _spread(target, days, windows).items():
             counts[day].extend([None] * count)
-    for occasion in strategy.occasions:
-        if occasion.channels and cadence.channel not in occasion.channels:
-            continue
-        share = _extra_share(strategy, occasion.channels, cadence.channel, occasion.extra_posts)
-        days = [
-            d
-            for d in days_between(occasion.date, occasion.end or occasion.date)
-            if horizon.publishable(d) and windows.capacity(weekday_code(d))
-        ]
-        for day, count in _spread(share, days, windows, counts).items():
-            stub = Slot(cadence.channel, "", dt.datetime.min, occasion=occasion.id, extra=True)
-            counts[day].extend([stub] * count)
     return counts
+
+
+def _add_extra_posts(
+    occasion: Occasion,
+    channels: dict[str, tuple[Channel, ChannelWindows]],
+    counts: dict[str, dict[dt.date, list[Slot | None]]],
+    horizon: Horizon,
+) -> None:
+    """An occasion's extra posts, in turn on the channels concerned, on its days — or, when
+    they are full or closed, on the week before (a teaser beats a lost post)."""
+    targets = [c for c in channels if not occasion.channels or c in occasion.channels]
+    during = list(days_between(occasion.date, occasion.end or occasion.date))
+    before = list(
+        days_between(occasion.date - dt.timedelta(days=7), occasion.date - dt.timedelta(days=1))
+    )
+    remaining = occasion.extra_posts
+    for days in (during, before):
+        days = [d for d in days if horizon.publishable(d)]
+        turn = 0
+        while remaining:
+            free = {c: [d for d in days if _room(channels[c][1], counts[c], d)] for c in targets}
+            open_channels = [c for c in targets if free[c]]
+            if not open_channels:
+                break
+            channel = open_channels[turn % len(open_channels)]
+            day = min(free[channel], key=lambda d: (len(counts[channel].get(d, [])), d))
+            stub = Slot(channel, "", dt.datetime.min, occasion=occasion.id, extra=True)
+            counts[channel].setdefault(day, []).append(stub)
+            remaining -= 1
+            turn += 1
+
+
+def _room(windows: ChannelWindows, counts: dict[dt.date, list[Slot | None]], day: dt.date) -> bool:
+    return len(counts.get(day, [])) < windows.capacity(weekday_code(day))
 
 
 def open_days(monday: dt.date, horizon: Horizon, windows: ChannelWindows) -> list[dt.date]:
@@ -168,24 +192,10 @@ def week_capacity(monday: dt.date, horizon: Horizon, windows: ChannelWindows) ->
     return sum(windows.capacity(weekday_code(d)) for d in open_days(monday, horizon, windows))
 
 
-def _extra_share(strategy: Strategy, targets: list[str], channel: str, extra: int) -> int:
-    """An occasion's extra posts split over its channels, the first ones taking remainders."""
-    channels = [c.channel for c in strategy.cadence if not targets or c.channel in targets]
-    if channel not in channels:
-        return 0
-    base, remainder = divmod(extra, len(channels))
-    return base + (1 if channels.index(channel) < remainder else 0)
-
-
-def _spread(
-    count: int,
-    days: list[dt.date],
-    windows: ChannelWindows,
-    already: dict[dt.date, list[Slot | None]] | None = None,
-) -> dict[dt.date, int]:
+def _spread(count: int, days: list[dt.date], windows: ChannelWindows) -> dict[dt.date, int]:
     """``count`` posts over ``days``, evenly, never above a day's capacity."""
     result: dict[dt.date, int] = defaultdict(int)
-    free = {d: windows.capacity(weekday_code(d)) - len((already or {}).get(d, [])) for d in days}
+    free = {d: windows.capacity(weekday_code(d)) for d in days}
     days = [d for d in days if free[d] > 0]
     for index in range(count):
         if not days:

@@ -1,0 +1,206 @@
+"""The plan as a terminal summary: posts, people, money, shortfalls."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from stratege.i18n import Lang, number, tr
+from stratege.planning.plan import Plan
+from stratege.planning.shortfalls import Shortfall
+from stratege.vocabulary import ACTIVITIES, BUDGET_CATEGORIES, name
+
+T = {
+    "title": {"fr": "Plan {org} — du {start} au {end}", "en": "Plan {org} — {start} to {end}"},
+    "posts": {"fr": "Publications par canal", "en": "Posts per channel"},
+    "channel": {"fr": "Canal", "en": "Channel"},
+    "count": {"fr": "Publications", "en": "Posts"},
+    "weekly": {"fr": "Par semaine", "en": "Per week"},
+    "mix": {"fr": "Formats", "en": "Formats"},
+    "people": {"fr": "Charge par personne", "en": "Workload per person"},
+    "person": {"fr": "Personne", "en": "Person"},
+    "hours": {"fr": "Heures prévues", "en": "Planned hours"},
+    "capacity": {"fr": "Heures disponibles", "en": "Hours available"},
+    "use": {"fr": "Occupation", "en": "Utilisation"},
+    "peak": {"fr": "Semaine la plus chargée", "en": "Busiest week"},
+    "budget": {"fr": "Budget ({currency})", "en": "Budget ({currency})"},
+    "category": {"fr": "Poste", "en": "Category"},
+    "planned": {"fr": "Prévu", "en": "Planned"},
+    "declared": {"fr": "Déclaré", "en": "Declared"},
+    "internal": {"fr": "(temps interne, hors budget)", "en": "(internal time, not budgeted)"},
+    "total": {"fr": "Total hors temps interne", "en": "Total excluding internal time"},
+    "shortfalls": {"fr": "Ce qui manque", "en": "What is missing"},
+    "feasible": {
+        "fr": "Plan réalisable : personne ne dépasse ses heures, tout est pourvu.",
+        "en": "Feasible plan: nobody exceeds their hours, everything is staffed.",
+    },
+    "quality": {
+        "fr": "Écart à la fréquence : {cadence} publication(s) par semaine au plus ; écart de "
+        "mix : {mix} point(s) ; dépassement d’heures : {overrun} h.",
+        "en": "Cadence deviation: at most {cadence} post(s) a week; mix deviation: {mix} "
+        "point(s); hours over capacity: {overrun} h.",
+    },
+    "unplaced": {
+        "fr": "{count} publication(s) de « {channel} » n’ont pas trouvé de créneau (jours "
+        "fériés, fenêtres trop étroites).",
+        "en": "{count} post(s) on '{channel}' found no slot (holidays, windows too narrow).",
+    },
+}
+
+
+def print_plan(console: Console, plan: Plan, lang: Lang) -> None:
+    strategy, horizon = plan.strategy, plan.horizon
+    console.print(
+        Text(
+            tr(
+                T["title"],
+                lang,
+                org=strategy.organisation.name,
+                start=horizon.start,
+                end=horizon.end,
+            ),
+            style="bold",
+        )
+    )
+    console.print(_posts_table(plan, lang))
+    console.print(_people_table(plan, lang))
+    console.print(_budget_table(plan, lang))
+    _print_shortfalls(console, plan, lang)
+
+
+def _posts_table(plan: Plan, lang: Lang) -> Table:
+    table = Table(title=tr(T["posts"], lang), title_justify="left")
+    for column in ("channel", "count", "weekly", "mix"):
+        table.add_column(
+            tr(T[column], lang), justify="left" if column in ("channel", "mix") else "right"
+        )
+    weeks = max(plan.horizon.end.toordinal() - plan.horizon.start.toordinal() + 1, 1) / 7
+    for channel, count in plan.posts_per_channel().items():
+        formats = Counter(s.format for s in plan.slots if s.channel == channel)
+        mix = ", ".join(
+            f"{_format_name(plan, f, lang)} {round(100 * n / count)} %"
+            for f, n in formats.most_common()
+        )
+        table.add_row(channel, str(count), number(count / weeks, lang), mix)
+    return table
+
+
+def _format_name(plan: Plan, format_id: str, lang: Lang) -> str:
+    definition = plan.knowledge.formats.get(format_id)
+    return definition.name.get(lang, format_id) if definition else format_id
+
+
+def _people_table(plan: Plan, lang: Lang) -> Table:
+    table = Table(title=tr(T["people"], lang), title_justify="left")
+    for column in ("person", "hours", "capacity", "use", "peak"):
+        table.add_column(tr(T[column], lang), justify="left" if column == "person" else "right")
+    for person in plan.strategy.resources.people:
+        hours, capacity = plan.hours(person.id), plan.capacity_of(person.id)
+        share = 100 * hours / capacity if capacity else 0
+        table.add_row(
+            person.name,
+            number(hours, lang, 0),
+            number(capacity, lang, 0),
+            f"{number(share, lang, 0)} %",
+            _busiest(plan, person.id, lang),
+        )
+    return table
+
+
+def _busiest(plan: Plan, person: str, lang: Lang) -> str:
+    weeks = [
+        (sum(h.values()) / plan.staffing.capacity[k], k[1])
+        for k, h in plan.staffing.load.items()
+        if k[0] == person and plan.staffing.capacity.get(k)
+    ]
+    if not weeks:
+        return "—"
+    share, monday = max(weeks)
+    label = {"fr": "sem. {week} ({share} %)", "en": "wk {week} ({share}%)"}
+    return tr(label, lang, week=monday.isocalendar().week, share=number(100 * share, lang, 0))
+
+
+def _budget_table(plan: Plan, lang: Lang) -> Table:
+    budget = plan.budget
+    table = Table(title=tr(T["budget"], lang, currency=budget.currency), title_justify="left")
+    for column in ("category", "planned", "declared"):
+        table.add_column(tr(T[column], lang), justify="left" if column == "category" else "right")
+    for category in BUDGET_CATEGORIES:
+        planned, declared = budget.planned_total(category), budget.declared_total(category)
+        shown = number(declared, lang, 0) if category != "people" else tr(T["internal"], lang)
+        style = "red" if planned > declared + 0.5 and category != "people" else None
+        table.add_row(
+            name(BUDGET_CATEGORIES, category, lang), number(planned, lang, 0), shown, style=style
+        )
+    spent = sum(budget.planned_total(c) for c in BUDGET_CATEGORIES if c != "people")
+    declared = sum(budget.declared_total(c) for c in BUDGET_CATEGORIES if c != "people")
+    table.add_row(
+        tr(T["total"], lang), number(spent, lang, 0), number(declared, lang, 0), style="bold"
+    )
+    return table
+
+
+def _print_shortfalls(console: Console, plan: Plan, lang: Lang) -> None:
+    quality = plan.quality
+    console.print(
+        tr(
+            T["quality"],
+            lang,
+            cadence=number(quality.cadence_deviation, lang),
+            mix=number(quality.mix_deviation, lang),
+            overrun=number(quality.overrun_hours, lang),
+        )
+    )
+    for channel, count in plan.unplaced_posts().items():
+        console.print(Text(tr(T["unplaced"], lang, count=count, channel=channel), style="yellow"))
+    if not plan.shortfalls:
+        console.print(Text(tr(T["feasible"], lang), style="bold green"))
+        return
+    console.print(Text(tr(T["shortfalls"], lang), style="bold red"))
+    for shortfall in plan.shortfalls:
+        console.print(Text(f"  • {describe_shortfall(plan, shortfall, lang)}", style="red"))
+
+
+def describe_shortfall(plan: Plan, shortfall: Shortfall, lang: Lang) -> str:
+    """'Short video (video editing): 14 h/week needed, 4 h available, weeks 12–20 (…)'."""
+    work = name(ACTIVITIES, shortfall.activity, lang)
+    if shortfall.format:
+        skill = plan.knowledge.skills.get(shortfall.skill or "", {}).get(lang, shortfall.skill)
+        work = f"{_format_name(plan, shortfall.format, lang)} ({skill})"
+    elif shortfall.channel:
+        work = f"{work}, {shortfall.channel}"
+    text = {
+        "fr": "{work} : {needed} h/semaine nécessaires, {available} h disponibles, {weeks}",
+        "en": "{work}: {needed} h/week needed, {available} h available, {weeks}",
+    }
+    return tr(
+        text,
+        lang,
+        work=work[0].upper() + work[1:],
+        needed=number(shortfall.needed, lang),
+        available=number(shortfall.available, lang),
+        weeks=_weeks(shortfall, lang),
+    )
+
+
+def _weeks(shortfall: Shortfall, lang: Lang) -> str:
+    first, last = shortfall.first_week, shortfall.last_week
+    end = last + dt.timedelta(days=6)
+    numbers: tuple[str, str] = (str(first.isocalendar().week), str(last.isocalendar().week))
+    if first.isocalendar().year != last.isocalendar().year:
+        numbers = (
+            f"{numbers[0]}/{first.isocalendar().year}",
+            f"{numbers[1]}/{last.isocalendar().year}",
+        )
+    if first == last:
+        label = {"fr": "semaine {a} (du {start} au {end})", "en": "week {a} ({start} to {end})"}
+    else:
+        label = {
+            "fr": "semaines {a} à {b} (du {start} au {end})",
+            "en": "weeks {a}–{b} ({start} to {end})",
+        }
+    return tr(label, lang, a=numbers[0], b=numbers[1], start=first, end=end)

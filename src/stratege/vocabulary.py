@@ -1,0 +1,36 @@
+"""Names people read for the product's own fixed vocabularies, in French and English.
+
+Reference vocabularies that can grow (platforms, formats, skills, KPIs) live in the
+knowledge base; these are the closed lists of the model itself.
+"""
+
+from __future__ import annotations
+
+from stratege.i18n import Lang
+
+ACTIVITIES: dict[str, tuple[str, str]] = {
+    "create_content": ("Production", "Production"),
+    "approve": ("Validation", "Approval"),
+    "publish": ("Publication", "Publishing"),
+    "moderate": ("Animation et modération", "Community management"),
+    "answer_customers": ("Réponses aux clients", "Customer care"),
+    "advertise": ("Publicité", "Advertising"),
+    "monitor": ("Veille", "Monitoring"),
+    "report": ("Reporting", "Reporting"),
+    "crisis": ("Gestion de crise", "Crisis management"),
+}
+
+BUDGET_CATEGORIES: dict[str, tuple[str, str]] = {
+    "people": ("Temps des équipes", "Staff time"),
+    "tools": ("Outils", "Tools"),
+    "advertising": ("Publicité", "Advertising"),
+    "outsourcing": ("Sous-traitance", "Outsourcing"),
+    "contests": ("Jeux-concours", "Contests"),
+    "training": ("Formation", "Training"),
+    "other": ("Autre", "Other"),
+}
+
+
+def name(table: dict[str, tuple[str, str]], key: str, lang: Lang) -> str:
+    pair = table.get(key)
+    return pair[0 if lang == "fr" else 1] if pair else key
