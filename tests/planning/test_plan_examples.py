@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -54,7 +55,7 @@ def test_posts_of_a_channel_keep_the_minimum_gap(plan: Plan) -> None:
         by_channel.setdefault(slot.channel, []).append(slot.start)
     for starts in by_channel.values():
         starts.sort()
-        assert all(b - a >= gap for a, b in zip(starts, starts[1:], strict=False))
+        assert all(b - a >= gap for a, b in itertools.pairwise(starts))
 
 
 def test_production_is_due_before_publication(plan: Plan) -> None:
