@@ -23,6 +23,12 @@ UNKNOWN_EXAMPLE = {
     "fr": "Exemple inconnu « {name} ». Exemples : {names}.",
     "en": "Unknown example '{name}'. Examples: {names}.",
 }
+DEMO_NEXT = {
+    "fr": "Ouvrez {folder}/plan.xlsx, importez {folder}/calendar.ics dans votre agenda ; "
+    "pour votre propre stratégie : stratege init ma-strategie.yaml",
+    "en": "Open {folder}/plan.xlsx, import {folder}/calendar.ics into your calendar; "
+    "for your own strategy: stratege init my-strategy.yaml",
+}
 NEXT = {
     "fr": "Prochaine étape : stratege check {path}",
     "en": "Next step: stratege check {path}",
@@ -70,12 +76,24 @@ def demo(
     example: Annotated[str, typer.Option("--example", help="Bundled example to show.")] = (
         DEFAULT_EXAMPLE
     ),
+    out: Annotated[Path, typer.Option("--out", help="Folder for the plan's exports.")] = Path(
+        "stratege-demo"
+    ),
     lang: LangArg = None,
 ) -> None:
-    """Check a bundled example strategy and show the diagnosis (no file needed)."""
+    """Check a bundled example strategy, plan it and write its exports (no file needed)."""
+    from stratege.cli.plan_command import show_and_export
+    from stratege.planning.plan import build_plan
+
     document = load_strategy(example_path(example))
     language = pick_language(lang, document.strategy.language)
+    console = _console()
     findings = run_checks(document.strategy)
-    report.print_findings(_console(), findings, document, language)
-    has_error = any(f.severity is Severity.ERROR for f in findings)
-    raise typer.Exit(1 if has_error else 0)
+    report.print_findings(console, findings, document, language)
+    if any(f.severity is Severity.ERROR for f in findings):
+        raise typer.Exit(1)
+    console.print()
+    plan = build_plan(document.strategy)
+    show_and_export(plan, out, language)
+    console.print(tr(DEMO_NEXT, language, folder=out))
+    raise typer.Exit(1 if plan.shortfalls else 0)

@@ -7,13 +7,16 @@ hours left spare, the week before; how many stay unstaffed. Weekly activities (p
 community management, customer care, monitoring, reporting, advertising) are hours to share
 among the people the RACI — or, failing that, the skills — make eligible.
 
-The horizon is solved in three steps, because one CP-SAT model balancing loads over a
+The horizon is solved in four steps, because one CP-SAT model balancing loads over a
 whole year took minutes without proving optimality, while its linear relaxation solves in
 milliseconds:
 1. a linear program (GLOP) finds the fewest unstaffed hours any plan can have: the bound;
-2. a second one keeps that and spreads the work, minimising each person's peak utilisation;
-3. CP-SAT turns those fractional counts into whole posts, each count free to move one post
-   either way, capacity a hard constraint, fewest unstaffed hours first.
+2. a second one keeps that and spreads the work evenly (a convex cost of utilisation);
+3. CP-SAT turns that into whole posts: each person's count of posts is the relaxed one
+   rounded down or up, chosen so that everything still fits (capacity is a hard
+   constraint), fewest unstaffed hours first;
+4. a last linear program, counts fixed, spreads the hours evenly again (hours divide,
+   posts do not).
 Counts are then handed out to the posts, earliest first, so every slot names its producers.
 Both solvers run deterministically (one thread, a deterministic budget): the same input
 gives the same plan.
@@ -37,7 +40,7 @@ from stratege.planning.workload import WEEKS_PER_MONTH, eligible_people
 from stratege.strategy.model import Person, Strategy
 
 UNITS_PER_HOUR = 20  # the solver counts in 3-minute units
-DETERMINISTIC_SECONDS = 5.0
+DETERMINISTIC_SECONDS = 2.0
 ONE_WEEK = dt.timedelta(weeks=1)
 
 
@@ -77,7 +80,7 @@ class Assignment:
     @property
     def gap(self) -> float:
         """Relative distance between the unstaffed hours found and the proven lower bound."""
-        if self.unstaffed_hours <= 1e-9:
+        if self.unstaffed_hours < 0.01:  # below a minute a week: solver tolerance, not work
             return 0.0
         return max(self.unstaffed_hours - self.unstaffed_bound, 0) / self.unstaffed_hours
 
@@ -110,9 +113,8 @@ def staff(portfolio: Portfolio) -> Assignment:
         groups, [len(members[g]) for g in groups], items, _capacity(portfolio, weeks)
     )
     bound, relaxed = _solve_relaxation(problem)
-    optimal, solution = _round(problem, relaxed, slack=0)
-    if _unstaffed_units(problem, solution) > math.ceil(bound - 1e-6):
-        optimal, solution = _round(problem, relaxed, slack=1)  # let rounding move one more
+    optimal, make = _round(problem, relaxed, bound)
+    solution = _balance(problem, make)
     assignment = _read(problem, solution)
     assignment.unstaffed_bound = bound / UNITS_PER_HOUR
     assignment.optimal = optimal
@@ -260,7 +262,13 @@ def _capacity(portfolio: Portfolio, weeks: list[dt.date]) -> dict[tuple[str, dt.
 
 @dataclass
 class _Problem:
-    """Decision options shared by the linear and the integer model."""
+    """Decision options shared by the linear and the integer model.
+
+    ``make[k] = (group, person)``: how many of the group's posts the person produces;
+    ``spend[k] = (make index, week)``: production units the person spends on them that week
+    (the due week or the one before: a long video can be shot one week, edited the next);
+    ``share[k] = (item, person)``: units of a weekly activity the person takes on.
+    """
 
     groups: list[ProductionGroup]
     counts: list[int]
@@ -268,48 +276,71 @@ class _Problem:
     capacity: dict[tuple[str, dt.date], int]
 
     def __post_init__(self) -> None:
-        self.produce = [
-            (g, person, when)
+        def works(person: str, week: dt.date) -> bool:
+            return self.capacity.get((person, week), 0) > 0
+
+        self.make = [
+            (g, person)
             for g, group in enumerate(self.groups)
             for person in group.eligible
-            for when in (group.due_week - ONE_WEEK, group.due_week)
-            if self.capacity.get((person, when), 0) > 0
+            if works(person, group.due_week) or works(person, group.due_week - ONE_WEEK)
+        ]
+        self.spend = [
+            (k, when)
+            for k, (g, person) in enumerate(self.make)
+            for when in (self.groups[g].due_week - ONE_WEEK, self.groups[g].due_week)
+            if works(person, when)
         ]
         self.share = [
             (i, person)
             for i, item in enumerate(self.items)
             for person in item.eligible
-            if self.capacity.get((person, item.week), 0) > 0
+            if works(person, item.week)
         ]
         self.early = [
-            k for k, (g, _, when) in enumerate(self.produce) if when < self.groups[g].due_week
+            k
+            for k, (m, when) in enumerate(self.spend)
+            if when < self.groups[self.make[m][0]].due_week
         ]
 
-    def loads(self) -> dict[tuple[str, dt.date], list[tuple[str, int, int]]]:
-        """(person, week) → [(kind, option index, units per unit of the variable)]."""
-        table: dict[tuple[str, dt.date], list[tuple[str, int, int]]] = defaultdict(list)
-        for k, (g, person, when) in enumerate(self.produce):
-            table[(person, when)].append(("p", k, self.groups[g].units))
+    def upper_make(self, k: int) -> int:
+        return self.counts[self.make[k][0]]
+
+    def upper_spend(self, k: int) -> int:
+        g = self.make[self.spend[k][0]][0]
+        return self.counts[g] * self.groups[g].units
+
+    def loads(self) -> dict[tuple[str, dt.date], list[tuple[str, int]]]:
+        """(person, week) → [(kind, option index)]: every unit counted once."""
+        table: dict[tuple[str, dt.date], list[tuple[str, int]]] = defaultdict(list)
+        for k, (m, when) in enumerate(self.spend):
+            table[(self.make[m][1], when)].append(("s", k))
         for k, (i, person) in enumerate(self.share):
-            table[(person, self.items[i].week)].append(("a", k, 1))
+            table[(person, self.items[i].week)].append(("a", k))
         return table
 
 
 @dataclass
 class _Solution:
-    produce: list[float]
+    make: list[float]
+    spend: list[float]
     share: list[float]
     idle_groups: list[float]
     idle_items: list[float]
 
 
 class _Coverage:
-    """Staffed part + unstaffed part = all the work, for any solver's variables."""
+    """The constraints every solver shares: all work staffed or counted as unstaffed, each
+    post's effort spent by whoever makes it, nobody beyond their hours."""
 
-    def __init__(self, solver, problem: _Problem, produce, share, new_var):  # type: ignore[no-untyped-def]
+    def __init__(self, solver, problem: _Problem, variables, new_var):  # type: ignore[no-untyped-def]
+        make, spend, share = variables["m"], variables["s"], variables["a"]
         by_group: dict[int, list] = defaultdict(list)
-        for var, (g, _, _) in zip(produce, problem.produce, strict=True):
+        for var, (g, _) in zip(make, problem.make, strict=True):
             by_group[g].append(var)
+        by_make: dict[int, list] = defaultdict(list)
+        for var, (m, _) in zip(spend, problem.spend, strict=True):
+            by_make[m].append(var)
         by_item: dict[int, list] = defaultdict(list)
         for var, (i, _) in zip(share, problem.share, strict=True):
             by_item[i].append(var)
@@ -317,16 +348,17 @@ class _Coverage:
         self.idle_items = [new_var(item.units) for item in problem.items]
         for g, count in enumerate(problem.counts):
             solver.Add(sum(by_group[g]) + self.idle_groups[g] == count)
+        for m, (g, _) in enumerate(problem.make):
+            solver.Add(sum(by_make[m]) == problem.groups[g].units * make[m])
         for i, item in enumerate(problem.items):
             solver.Add(sum(by_item[i]) + self.idle_items[i] == item.units)
         units = [g.units for g in problem.groups]
         self.unstaffed = sum(u * v for u, v in zip(units, self.idle_groups, strict=True)) + sum(
             self.idle_items
         )
-        variables = {"p": produce, "a": share}
+        named = {"s": spend, "a": share}
         self.loads = {
-            key: sum(w * variables[kind][k] for kind, k, w in parts)
-            for key, parts in problem.loads().items()
+            key: sum(named[kind][k] for kind, k in parts) for key, parts in problem.loads().items()
         }
         for key, load in self.loads.items():
             solver.Add(load <= problem.capacity[key])
@@ -335,9 +367,12 @@ class _Coverage:
 def _solve_relaxation(problem: _Problem) -> tuple[float, _Solution]:
     """GLOP: the fewest unstaffed units (the bound), then the most even spread keeping it."""
     solver = pywraplp.Solver.CreateSolver("GLOP")
-    produce = [solver.NumVar(0, problem.counts[g], "") for g, _, _ in problem.produce]
-    share = [solver.NumVar(0, problem.items[i].units, "") for i, _ in problem.share]
-    cover = _Coverage(solver, problem, produce, share, lambda top: solver.NumVar(0, top, ""))
+    variables = {
+        "m": [solver.NumVar(0, problem.upper_make(k), "") for k in range(len(problem.make))],
+        "s": [solver.NumVar(0, problem.upper_spend(k), "") for k in range(len(problem.spend))],
+        "a": [solver.NumVar(0, problem.items[i].units, "") for i, _ in problem.share],
+    }
+    cover = _Coverage(solver, problem, variables, lambda top: solver.NumVar(0, top, ""))
     solver.Minimize(cover.unstaffed)
     if solver.Solve() != pywraplp.Solver.OPTIMAL:
         raise RuntimeError("staffing relaxation has no optimum")
@@ -347,11 +382,11 @@ def _solve_relaxation(problem: _Problem) -> tuple[float, _Solution]:
     for key, load in cover.loads.items():
         capacity = problem.capacity[key]
         strain.append(capacity / 100 * _strain(solver, 100 * load / capacity))
-    solver.Minimize(sum(strain) + 0.001 * sum(produce[k] for k in problem.early))
+    early = sum(variables["s"][k] for k in problem.early)
+    solver.Minimize(sum(strain) + 0.001 * early)
     solver.Solve()
     return bound, _Solution(
-        [v.solution_value() for v in produce],
-        [v.solution_value() for v in share],
+        *([v.solution_value() for v in variables[kind]] for kind in ("m", "s", "a")),
         [v.solution_value() for v in cover.idle_groups],
         [v.solution_value() for v in cover.idle_items],
     )
@@ -375,54 +410,97 @@ def _strain(solver: pywraplp.Solver, utilisation):  # type: ignore[no-untyped-de
 
 
 def _unstaffed_units(problem: _Problem, solution: _Solution) -> float:
-    return sum(
-        g.units * idle for g, idle in zip(problem.groups, solution.idle_groups, strict=True)
-    ) + sum(solution.idle_items)
+    production = zip(problem.groups, solution.idle_groups, strict=True)
+    return sum(g.units * idle for g, idle in production) + sum(solution.idle_items)
 
 
-def _round(problem: _Problem, relaxed: _Solution, slack: int) -> tuple[bool, _Solution]:
-    """CP-SAT: whole posts and units next to the relaxed values, within everyone's hours."""
+def _round(problem: _Problem, relaxed: _Solution, bound: float) -> tuple[bool, list[int]]:
+    """CP-SAT: how many posts each person makes, in whole posts, within everyone's hours.
+
+    Counts the relaxation left whole stay; the others are rounded down or up. Effort and
+    activity units are free (hinted at the relaxed values): they only prove the counts fit.
+    Rounding every count down always fits, which is the fallback if the budget runs out.
+    """
     model = cp_model.CpModel()
     model.Add = model.add  # the shared coverage code speaks pywraplp's spelling
-    produce = [
-        _near(model, value, problem.counts[g], slack)
-        for value, (g, _, _) in zip(relaxed.produce, problem.produce, strict=True)
-    ]
-    share = [
-        _near(model, value, problem.items[i].units, slack)
-        for value, (i, _) in zip(relaxed.share, problem.share, strict=True)
-    ]
-    cover = _Coverage(model, problem, produce, share, lambda top: model.new_int_var(0, top, ""))
-    model.minimize(cover.unstaffed)  # the spread was settled by the relaxation
+    whole = [abs(v - round(v)) < 1e-6 for v in relaxed.make]
+    variables = {
+        "m": [_rounded(model, v, problem.upper_make(k)) for k, v in enumerate(relaxed.make)],
+        # an option the relaxation left empty stays empty, unless its count is being rounded
+        "s": [
+            _hinted(model, v, problem.upper_spend(k), v > 1e-9 or not whole[problem.spend[k][0]])
+            for k, v in enumerate(relaxed.spend)
+        ],
+        "a": [
+            _hinted(model, v, problem.items[problem.share[k][0]].units, v > 1e-9)
+            for k, v in enumerate(relaxed.share)
+        ],
+    }
+    cover = _Coverage(model, problem, variables, lambda top: model.new_int_var(0, top, ""))
+    model.add(cover.unstaffed >= math.floor(bound + 1e-6))  # proven, so it may stop early
+    model.minimize(cover.unstaffed)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 0
+    solver.parameters.repair_hint = True
     solver.parameters.max_deterministic_time = DETERMINISTIC_SECONDS
     status = solver.solve(model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        raise RuntimeError(f"staffing model: {solver.status_name(status)}")
-    values = [solver.value(v) for v in produce], [solver.value(v) for v in share]
-    idle = (
-        [solver.value(v) for v in cover.idle_groups],
-        [solver.value(v) for v in cover.idle_items],
-    )
-    return status == cp_model.OPTIMAL, _Solution(*values, *idle)
+        return False, [math.floor(v + 1e-6) for v in relaxed.make]
+    return status == cp_model.OPTIMAL, [solver.value(v) for v in variables["m"]]
 
 
-def _near(model: cp_model.CpModel, value: float, upper: int, slack: int) -> cp_model.IntVar:
-    """An integer variable that rounds a relaxed value down or up (± ``slack`` more)."""
-    low = max(math.floor(value + 1e-6) - slack, 0)
-    high = min(math.ceil(value - 1e-6) + slack, upper)
+def _rounded(model: cp_model.CpModel, value: float, upper: int) -> cp_model.IntVar:
+    low, high = max(math.floor(value + 1e-6), 0), min(math.ceil(value - 1e-6), upper)
     var = model.new_int_var(low, high, "")
     model.add_hint(var, min(max(round(value), low), high))
     return var
 
 
+def _hinted(model: cp_model.CpModel, value: float, upper: int, open_: bool) -> cp_model.IntVar:
+    var = model.new_int_var(0, upper if open_ else 0, "")
+    model.add_hint(var, min(max(round(value), 0), upper))
+    return var
+
+
+def _balance(problem: _Problem, make: list[int]) -> _Solution:
+    """GLOP again, the post counts now fixed: staff the most activity hours, then spread all
+    hours evenly. Hours are divisible, posts are not: only the counts had to be whole."""
+    solver = pywraplp.Solver.CreateSolver("GLOP")
+    variables = {
+        "m": [solver.NumVar(n, n, "") for n in make],
+        "s": [solver.NumVar(0, problem.upper_spend(k), "") for k in range(len(problem.spend))],
+        "a": [solver.NumVar(0, problem.items[i].units, "") for i, _ in problem.share],
+    }
+    cover = _Coverage(solver, problem, variables, lambda top: solver.NumVar(0, top, ""))
+    solver.Minimize(cover.unstaffed)
+    if solver.Solve() != pywraplp.Solver.OPTIMAL:
+        raise RuntimeError("staffing: the rounded post counts do not fit")
+    solver.Add(cover.unstaffed <= solver.Objective().Value() + 1e-6)
+    strain = []
+    for key, load in cover.loads.items():
+        capacity = problem.capacity[key]
+        strain.append(capacity / 100 * _strain(solver, 100 * load / capacity))
+    solver.Minimize(sum(strain) + 0.001 * sum(variables["s"][k] for k in problem.early))
+    solver.Solve()
+    return _Solution(
+        *([_clean(v) for v in variables[kind]] for kind in ("m", "s", "a")),
+        [_clean(v) for v in cover.idle_groups],
+        [_clean(v) for v in cover.idle_items],
+    )
+
+
+def _clean(variable: pywraplp.Variable) -> float:
+    """A solver value without its floating-point dust (units are 3 minutes)."""
+    value = round(variable.solution_value(), 6)
+    return 0.0 if abs(value) < 1e-4 else value
+
+
 def _read(problem: _Problem, solution: _Solution) -> Assignment:
     load: dict[tuple[str, dt.date], dict[str, float]] = defaultdict(lambda: defaultdict(float))
     people: dict[tuple[str, str, str | None, dt.date], dict[str, float]] = defaultdict(dict)
-    for value, (g, person, when) in zip(solution.produce, problem.produce, strict=True):
-        load[(person, when)]["create_content"] += problem.groups[g].units * value
+    for value, (m, when) in zip(solution.spend, problem.spend, strict=True):
+        load[(problem.make[m][1], when)]["create_content"] += value
     for value, (i, person) in zip(solution.share, problem.share, strict=True):
         item = problem.items[i]
         load[(person, item.week)][item.activity] += value
@@ -430,9 +508,8 @@ def _read(problem: _Problem, solution: _Solution) -> Assignment:
             key = (item.organisation, item.activity, item.channel, item.week)
             people[key][person] = people[key].get(person, 0) + value / UNITS_PER_HOUR
     production: dict[tuple[str, str, dt.date], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for group, count, idle in zip(
-        problem.groups, problem.counts, solution.idle_groups, strict=True
-    ):
+    made = zip(problem.groups, problem.counts, solution.idle_groups, strict=True)
+    for group, count, idle in made:
         row = production[(group.skill, group.format, group.due_week)]
         row[0] += group.units * count / UNITS_PER_HOUR
         row[1] += group.units * idle / UNITS_PER_HOUR
@@ -458,15 +535,12 @@ def _read(problem: _Problem, solution: _Solution) -> Assignment:
 
 
 def _hand_out(problem: _Problem, solution: _Solution, members) -> None:  # type: ignore[no-untyped-def]
-    """Give each post of a group its producer: earliest posts to the earliest week."""
-    quotas: dict[int, list[tuple[dt.date, str, int]]] = defaultdict(list)
-    for value, (g, person, when) in zip(solution.produce, problem.produce, strict=True):
-        if value:
-            quotas[g].append((when, person, int(value)))
+    """Give each post of a group its producer, people taking the earliest posts in turn."""
+    quotas: dict[int, list[str]] = defaultdict(list)
+    for value, (g, person) in zip(solution.make, problem.make, strict=True):
+        quotas[g] += [person] * round(value)
     for g, group in enumerate(problem.groups):
-        names: list[str | None] = [
-            person for _, person, value in sorted(quotas[g]) for _ in range(value)
-        ]
+        names: list[str | None] = list(quotas[g])
         posts = sorted(members[group], key=lambda s: (s.start, s.channel))
         names += [None] * (len(posts) - len(names))
         for slot, person in zip(posts, names, strict=True):
