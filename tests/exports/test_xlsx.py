@@ -76,7 +76,10 @@ def test_kpi_plan_has_one_column_per_month(tmp_path):
 def test_raci_cells(tmp_path):
     plan = example_plan("boulangeries-martin")
     sheet = load_workbook(write_xlsx(plan, tmp_path / "plan.xlsx", "fr"))["RACI"]
-    assert sheet.max_row == len(plan.raci.activities) + 1
+    checks = len(plan.findings) + 1 if plan.findings else 0  # a blank row, then the findings
+    assert sheet.max_row == len(plan.raci.activities) + 1 + checks
     assert sheet.max_column == len(plan.raci.channels) + 1
+    codes = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert {f.code for f in plan.findings} <= set(codes)
     cells = [c for row in sheet.iter_rows(min_row=2, min_col=2, values_only=True) for c in row]
     assert any(c and c.startswith("R: ") and " · A: " in c for c in cells)

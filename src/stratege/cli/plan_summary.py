@@ -69,6 +69,8 @@ def print_plan(console: Console, plan: Plan, lang: Lang) -> None:
     console.print(_posts_table(plan, lang))
     console.print(_people_table(plan, lang))
     console.print(_budget_table(plan, lang))
+    for finding in plan.findings:  # the RACI checks (question 9)
+        console.print(Text(f"RACI — {finding.code}: {finding.message(lang)}", style="yellow"))
     _print_shortfalls(console, plan, lang)
 
 

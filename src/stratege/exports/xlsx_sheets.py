@@ -144,10 +144,13 @@ def raci(plan: Plan, describe: Describer) -> Table:
     """Activities down, channels across; each cell 'R: julie · A: sophie'."""
     lang, matrix = describe.lang, plan.raci
     header = [column("activity", lang), *(describe.channel(c) for c in matrix.channels)]
-    rows = [
+    rows: list[list[object]] = [
         [label(ACTIVITIES, a, lang), *(matrix.cell(a, c).letters() for c in matrix.channels)]
         for a in matrix.activities
     ]
+    if plan.findings:  # the RACI checks, under the matrix they are about
+        rows.append([])
+        rows += [[f.code, f.message(lang), f.hint(lang)] for f in plan.findings]
     return Table(_title("raci", lang), header, rows, freeze="B2")
 
 
