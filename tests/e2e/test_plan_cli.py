@@ -75,3 +75,14 @@ def test_demo_plans_the_example_and_says_where_the_files_are(tmp_path: Path) -> 
     assert "Feasible plan" in result.stdout
     assert str(tmp_path / "demo") in result.stdout
     assert (tmp_path / "demo" / "plan.xlsx").exists()
+
+
+def test_plan_says_when_the_export_folder_cannot_be_written(tmp_path: Path) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    result = run(
+        "plan", str(example_path("boulangeries-martin")), "--out", str(blocker), "--lang", "en"
+    )
+    assert result.returncode == 2
+    assert "Cannot write the exports to" in result.stderr
+    assert "Traceback" not in result.stderr

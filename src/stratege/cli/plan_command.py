@@ -14,6 +14,10 @@ from stratege.i18n import Lang, pick_language, tr
 from stratege.planning.plan import Plan, build_plan
 
 WRITTEN = {"fr": "Exports écrits dans {folder} :", "en": "Exports written to {folder}:"}
+CANNOT_WRITE = {
+    "fr": "Impossible d’écrire les exports dans {folder} : {reason}.",
+    "en": "Cannot write the exports to {folder}: {reason}.",
+}
 BAD_RANGE = {
     "fr": "La date de fin ({end}) précède la date de début ({start}).",
     "en": "The end date ({end}) is before the start date ({start}).",
@@ -54,7 +58,12 @@ def show_and_export(result: Plan, out: Path, language: Lang) -> list[Path]:
 
     console = _console()
     print_plan(console, result, language)
-    paths = write_exports(result, out, language)
+    try:
+        paths = write_exports(result, out, language)
+    except OSError as error:  # a file in the way, no permission, disk full…
+        reason = error.strerror or str(error)
+        _console(stderr=True).print(tr(CANNOT_WRITE, language, folder=out, reason=reason))
+        raise typer.Exit(EXIT_UNREADABLE) from None
     console.print(tr(WRITTEN, language, folder=out))
     for path in paths:
         console.print(f"  {path}")
