@@ -107,4 +107,8 @@ def main() -> None:
     app()
 
 
-from stratege.cli import init_command, plan_command  # noqa: E402,F401  (register commands)
+from stratege.cli import (  # noqa: E402,F401  (register commands)
+    init_command,
+    plan_command,
+    report_command,
+)

@@ -1,0 +1,1 @@
+"""The strategy document in French or English: HTML, DOCX, Markdown and PDF."""

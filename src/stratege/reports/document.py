@@ -1,0 +1,62 @@
+"""The strategy document as a format-free tree: sections of paragraphs, lists, tables and
+figures. Every renderer (HTML, DOCX, Markdown, PDF) draws the same tree, so the formats
+cannot disagree; all text in it is already translated and formatted for its language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    emphasis: bool = False  # a lead sentence or a key decision
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: list[str]
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+    numeric: list[bool] = field(default_factory=list)  # per column: right-align numbers
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart: the same PNG in every format (rendered offline by matplotlib)."""
+
+    caption: str
+    png: bytes
+    alt: str  # what the chart shows, for screen readers and Markdown
+
+
+Block = Paragraph | Bullets | Table | Figure
+
+
+@dataclass
+class Section:
+    id: str  # stable anchor: "q1-strategy", "kpi-plan", …
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    subsections: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    lang: str
+    title: str
+    subtitle: str
+    meta: list[tuple[str, str]]  # cover facts: organisation, period, date, version…
+    sections: list[Section]
+
+    def all_sections(self) -> list[Section]:
+        found: list[Section] = []
+        for section in self.sections:
+            found.append(section)
+            found.extend(section.subsections)
+        return found
