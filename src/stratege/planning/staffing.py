@@ -365,30 +365,45 @@ class _Coverage:
 
 
 def _solve_relaxation(problem: _Problem) -> tuple[float, _Solution]:
-    """GLOP: the fewest unstaffed units (the bound), then the most even spread keeping it."""
+    """GLOP with every count free: the proven bound and the even spread around it."""
+    return _linear(problem, make=None)
+
+
+def _balance(problem: _Problem, make: list[int]) -> _Solution:
+    """GLOP again, the post counts now whole and fixed, to spread the hours evenly: hours
+    divide, posts do not, so only the counts had to be whole."""
+    return _linear(problem, make)[1]
+
+
+def _linear(problem: _Problem, make: list[int] | None) -> tuple[float, _Solution]:
+    """Fewest unstaffed units first (returned: the bound), then the most even spread that
+    keeps them (a convex cost of each person-week's utilisation)."""
     solver = pywraplp.Solver.CreateSolver("GLOP")
+    counts = make or [None] * len(problem.make)
     variables = {
-        "m": [solver.NumVar(0, problem.upper_make(k), "") for k in range(len(problem.make))],
+        "m": [
+            solver.NumVar(n or 0, problem.upper_make(k) if n is None else n, "")
+            for k, n in enumerate(counts)
+        ],
         "s": [solver.NumVar(0, problem.upper_spend(k), "") for k in range(len(problem.spend))],
         "a": [solver.NumVar(0, problem.items[i].units, "") for i, _ in problem.share],
     }
     cover = _Coverage(solver, problem, variables, lambda top: solver.NumVar(0, top, ""))
     solver.Minimize(cover.unstaffed)
     if solver.Solve() != pywraplp.Solver.OPTIMAL:
-        raise RuntimeError("staffing relaxation has no optimum")
+        raise RuntimeError("staffing: the linear program has no optimum")
     bound = solver.Objective().Value()
     solver.Add(cover.unstaffed <= bound + 1e-6)
     strain = []  # weighted by capacity: an hour costs the same at the same utilisation
     for key, load in cover.loads.items():
         capacity = problem.capacity[key]
         strain.append(capacity / 100 * _strain(solver, 100 * load / capacity))
-    early = sum(variables["s"][k] for k in problem.early)
-    solver.Minimize(sum(strain) + 0.001 * early)
+    solver.Minimize(sum(strain) + 0.001 * sum(variables["s"][k] for k in problem.early))
     solver.Solve()
     return bound, _Solution(
-        *([v.solution_value() for v in variables[kind]] for kind in ("m", "s", "a")),
-        [v.solution_value() for v in cover.idle_groups],
-        [v.solution_value() for v in cover.idle_items],
+        *([_clean(v) for v in variables[kind]] for kind in ("m", "s", "a")),
+        [_clean(v) for v in cover.idle_groups],
+        [_clean(v) for v in cover.idle_items],
     )
 
 
@@ -407,11 +422,6 @@ def _strain(solver: pywraplp.Solver, utilisation):  # type: ignore[no-untyped-de
         floor = ceiling
     solver.Add(utilisation == sum(parts))
     return cost
-
-
-def _unstaffed_units(problem: _Problem, solution: _Solution) -> float:
-    production = zip(problem.groups, solution.idle_groups, strict=True)
-    return sum(g.units * idle for g, idle in production) + sum(solution.idle_items)
 
 
 def _round(problem: _Problem, relaxed: _Solution, bound: float) -> tuple[bool, list[int]]:
@@ -461,33 +471,6 @@ def _hinted(model: cp_model.CpModel, value: float, upper: int, open_: bool) -> c
     var = model.new_int_var(0, upper if open_ else 0, "")
     model.add_hint(var, min(max(round(value), 0), upper))
     return var
-
-
-def _balance(problem: _Problem, make: list[int]) -> _Solution:
-    """GLOP again, the post counts now fixed: staff the most activity hours, then spread all
-    hours evenly. Hours are divisible, posts are not: only the counts had to be whole."""
-    solver = pywraplp.Solver.CreateSolver("GLOP")
-    variables = {
-        "m": [solver.NumVar(n, n, "") for n in make],
-        "s": [solver.NumVar(0, problem.upper_spend(k), "") for k in range(len(problem.spend))],
-        "a": [solver.NumVar(0, problem.items[i].units, "") for i, _ in problem.share],
-    }
-    cover = _Coverage(solver, problem, variables, lambda top: solver.NumVar(0, top, ""))
-    solver.Minimize(cover.unstaffed)
-    if solver.Solve() != pywraplp.Solver.OPTIMAL:
-        raise RuntimeError("staffing: the rounded post counts do not fit")
-    solver.Add(cover.unstaffed <= solver.Objective().Value() + 1e-6)
-    strain = []
-    for key, load in cover.loads.items():
-        capacity = problem.capacity[key]
-        strain.append(capacity / 100 * _strain(solver, 100 * load / capacity))
-    solver.Minimize(sum(strain) + 0.001 * sum(variables["s"][k] for k in problem.early))
-    solver.Solve()
-    return _Solution(
-        *([_clean(v) for v in variables[kind]] for kind in ("m", "s", "a")),
-        [_clean(v) for v in cover.idle_groups],
-        [_clean(v) for v in cover.idle_items],
-    )
 
 
 def _clean(variable: pywraplp.Variable) -> float:
