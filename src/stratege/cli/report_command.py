@@ -37,7 +37,7 @@ def report(
 ) -> None:
     """Write the strategy document (the ten questions, the plan, diagnostics, sources)."""
     from stratege.reports.build import build_document
-    from stratege.reports.pdf import PdfRendererMissing
+    from stratege.reports.pdf import PdfError
     from stratege.reports.render import SUFFIX, write_document
 
     document_file = load_or_exit(file, lang)
@@ -46,8 +46,8 @@ def report(
     target = out or Path(f"{file.stem}-{language}{SUFFIX[fmt.value]}")
     try:
         paths = write_document(document, fmt.value, target)
-    except PdfRendererMissing as missing:
-        _console(stderr=True).print(str(missing))
+    except PdfError as failure:
+        _console(stderr=True).print(str(failure))
         raise typer.Exit(EXIT_UNREADABLE) from None
     except OSError as error:
         _console(stderr=True).print(f"{target}: {error.strerror or error}")

@@ -45,7 +45,7 @@ def write_pack(
 ) -> tuple[list[Path], list[str]]:
     """Every format in every language, plus the plan's exports; PDF problems are reported,
     not fatal (returned as messages), since a PDF renderer is an optional extra."""
-    from stratege.reports.pdf import PdfRendererMissing
+    from stratege.reports.pdf import PdfError
 
     written: list[Path] = []
     problems: list[str] = []
@@ -56,6 +56,6 @@ def write_pack(
             target = out_dir / lang / f"{stem}{SUFFIX[fmt]}"
             try:
                 written += write_document(document, fmt, target)
-            except PdfRendererMissing as missing:
-                problems.append(str(missing))
+            except PdfError as failure:  # no renderer, or it failed: say so, keep the rest
+                problems.append(str(failure))
     return written, problems
