@@ -73,8 +73,10 @@ def test_demo_plans_the_example_and_says_where_the_files_are(tmp_path: Path) -> 
     result = run("demo", "--out", str(tmp_path / "demo"), "--lang", "en")
     assert result.returncode == 0
     assert "Feasible plan" in result.stdout
-    assert str(tmp_path / "demo") in result.stdout
-    assert (tmp_path / "demo" / "plan.xlsx").exists()
+    assert "Strategy document written to" in result.stdout
+    assert (tmp_path / "demo" / "plan" / "plan.xlsx").exists()
+    for name in ("strategy.html", "strategy.docx", "strategy.md"):
+        assert (tmp_path / "demo" / "en" / name).exists()
 
 
 def test_plan_says_when_the_export_folder_cannot_be_written(tmp_path: Path) -> None:

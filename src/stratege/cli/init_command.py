@@ -23,11 +23,17 @@ UNKNOWN_EXAMPLE = {
     "fr": "Exemple inconnu « {name} ». Exemples : {names}.",
     "en": "Unknown example '{name}'. Examples: {names}.",
 }
+DEMO_PACK = {
+    "fr": "Document de stratégie écrit dans {folder} : {files}.",
+    "en": "Strategy document written to {folder}: {files}.",
+}
 DEMO_NEXT = {
-    "fr": "Ouvrez {folder}/plan.xlsx, importez {folder}/calendar.ics dans votre agenda ; "
-    "pour votre propre stratégie : stratege init ma-strategie.yaml",
-    "en": "Open {folder}/plan.xlsx, import {folder}/calendar.ics into your calendar; "
-    "for your own strategy: stratege init my-strategy.yaml",
+    "fr": "Ouvrez le document HTML ou DOCX, puis {folder}/plan/plan.xlsx ; importez "
+    "{folder}/plan/calendar.ics dans votre agenda. Pour votre propre stratégie : "
+    "stratege init ma-strategie.yaml",
+    "en": "Open the HTML or DOCX document, then {folder}/plan/plan.xlsx; import "
+    "{folder}/plan/calendar.ics into your calendar. For your own strategy: "
+    "stratege init my-strategy.yaml",
 }
 NEXT = {
     "fr": "Prochaine étape : stratege check {path}",
@@ -81,9 +87,10 @@ def demo(
     ),
     lang: LangArg = None,
 ) -> None:
-    """Check a bundled example strategy, plan it and write its exports (no file needed)."""
+    """Check a bundled example, plan it, and write its strategy pack (no file needed)."""
     from stratege.cli.plan_command import show_and_export
     from stratege.planning.plan import build_plan
+    from stratege.reports.render import write_pack
 
     document = load_strategy(example_path(example))
     language = pick_language(lang, document.strategy.language)
@@ -94,6 +101,17 @@ def demo(
         raise typer.Exit(1)
     console.print()
     plan = build_plan(document.strategy)
-    show_and_export(plan, out, language)
+    show_and_export(plan, out / "plan", language)
+    documents, problems = write_pack(plan, out, (language,))
+    for problem in problems:
+        console.print(problem, style="yellow")
+    console.print(
+        tr(
+            DEMO_PACK,
+            language,
+            folder=out,
+            files=", ".join(p.name for p in documents if p.suffix != ".png"),
+        )
+    )
     console.print(tr(DEMO_NEXT, language, folder=out))
     raise typer.Exit(1 if plan.shortfalls else 0)
