@@ -8,18 +8,6 @@ from __future__ import annotations
 
 from stratege.i18n import Lang
 
-ACTIVITIES: dict[str, tuple[str, str]] = {
-    "create_content": ("Production", "Production"),
-    "approve": ("Validation", "Approval"),
-    "publish": ("Publication", "Publishing"),
-    "moderate": ("Animation et modération", "Community management"),
-    "answer_customers": ("Réponses aux clients", "Customer care"),
-    "advertise": ("Publicité", "Advertising"),
-    "monitor": ("Veille", "Monitoring"),
-    "report": ("Reporting", "Reporting"),
-    "crisis": ("Gestion de crise", "Crisis management"),
-}
-
 BUDGET_CATEGORIES: dict[str, tuple[str, str]] = {
     "people": ("Temps des équipes", "Staff time"),
     "tools": ("Outils", "Tools"),

@@ -14,8 +14,8 @@ from stratege.planning.plan import Plan, build_plan
 from stratege.reports.build import build_document
 from stratege.reports.document import Document, Figure, Table
 from stratege.reports.formatting import money, num
-from stratege.reports.translation import translations, untranslated
 from stratege.strategy import load_strategy
+from stratege.translation import translations, untranslated
 
 SECTION_IDS = [
     "summary",
@@ -98,7 +98,12 @@ def test_french_typography_and_numbers() -> None:
 
 def test_every_message_of_the_code_is_in_both_catalogues() -> None:
     used = set()
-    for path in glob.glob("src/stratege/reports/*.py"):
+    sources = [
+        *glob.glob("src/stratege/reports/*.py"),
+        *glob.glob("src/stratege/checks/*.py"),
+        "src/stratege/cli/plan_summary.py",
+    ]
+    for path in sources:
         for _, message, _, _ in extract_from_file("python", path, keywords={"_": None, "N_": None}):
             used.add(message if isinstance(message, str) else message[0])
     for lang in ("fr", "en"):

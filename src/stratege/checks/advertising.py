@@ -5,24 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from stratege.checks.context import Context
-from stratege.checks.registry import Hit, Num, Severity, rule
+from stratege.checks.registry import Hit, Msg, Num, Severity, rule
 from stratege.planning.budget import compare_budget
+from stratege.translation import N_
 
 
 @rule(
     "ADV001",
     Severity.ERROR,
     10,
-    title=("Campagne hors des canaux", "Campaign on a platform that is not a channel"),
-    message=(
-        "La campagne « {id} » passe sur {platform}, où l’organisation n’a pas de canal.",
-        "Campaign '{id}' runs on {platform}, where the organisation has no channel.",
-    ),
-    hint=(
-        "Ouvrez un canal sur cette plateforme (les annonces renvoient vers une page) ou "
-        "retirez-la de la campagne.",
-        "Open a channel on this platform (ads link to a page) or remove it from the campaign.",
-    ),
+    title=N_("Campaign on a platform that is not a channel"),
+    message=N_("Campaign '{id}' runs on {platform}, where the organisation has no channel."),
+    hint=N_("Open a channel on this platform (ads link to a page) or remove it from the campaign."),
 )
 def campaign_off_channels(ctx: Context) -> Iterator[Hit]:
     for index, campaign in enumerate(ctx.strategy.advertising.campaigns):
@@ -38,30 +32,23 @@ def campaign_off_channels(ctx: Context) -> Iterator[Hit]:
     "ADV002",
     Severity.ERROR,
     10,
-    title=("Campagne sans objectif", "Campaign without objective"),
-    message=(
-        "La campagne « {id} » ne sert {what}.",
-        "Campaign '{id}' serves {what_en}.",
-    ),
-    hint=(
-        "Indiquez dans objective l’identifiant d’un objectif déclaré.",
-        "Set objective to the id of a declared objective.",
-    ),
+    title=N_("Campaign without objective"),
+    message=N_("Campaign '{id}' serves {what}."),
+    hint=N_("Set objective to the id of a declared objective."),
 )
 def campaign_without_objective(ctx: Context) -> Iterator[Hit]:
     for index, campaign in enumerate(ctx.strategy.advertising.campaigns):
         if campaign.objective is None:
             yield (
                 ("advertising", "campaigns", index, "objective"),
-                {"id": campaign.id, "what": "aucun objectif", "what_en": "no objective"},
+                {"id": campaign.id, "what": Msg.of(N_("no objective"))},
             )
         elif campaign.objective not in ctx.objective_ids:
             yield (
                 ("advertising", "campaigns", index, "objective"),
                 {
                     "id": campaign.id,
-                    "what": f"un objectif inconnu ({campaign.objective})",
-                    "what_en": f"an unknown objective ({campaign.objective})",
+                    "what": Msg.of(N_("an unknown objective ({ref})"), ref=campaign.objective),
                 },
             )
 
@@ -70,17 +57,12 @@ def campaign_without_objective(ctx: Context) -> Iterator[Hit]:
     "ADV003",
     Severity.ERROR,
     10,
-    title=("Campagne hors période", "Campaign outside the period"),
-    message=(
-        "La campagne « {id} » ({start} → {end}) sort de la période de la stratégie ou finit "
-        "avant de commencer.",
-        "Campaign '{id}' ({start} → {end}) falls outside the strategy period or ends before "
-        "it starts.",
+    title=N_("Campaign outside the period"),
+    message=N_(
+        "Campaign '{id}' ({start} → {end}) falls outside the strategy period or ends "
+        "before it starts."
     ),
-    hint=(
-        "Ajustez start et end dans la période ({period_start} → {period_end}).",
-        "Fit start and end inside the period ({period_start} → {period_end}).",
-    ),
+    hint=N_("Fit start and end inside the period ({period_start} → {period_end})."),
 )
 def campaign_outside_period(ctx: Context) -> Iterator[Hit]:
     period = ctx.strategy.period
@@ -103,17 +85,12 @@ def campaign_outside_period(ctx: Context) -> Iterator[Hit]:
     "ADV004",
     Severity.ERROR,
     10,
-    title=("Campagnes au-dessus du budget publicitaire", "Campaigns above advertising budget"),
-    message=(
-        "Les campagnes totalisent {planned} {currency} pour un budget publicitaire de "
-        "{declared} {currency}.",
+    title=N_("Campaigns above advertising budget"),
+    message=N_(
         "Campaigns add up to {planned} {currency} against an advertising budget of "
-        "{declared} {currency}.",
+        "{declared} {currency}."
     ),
-    hint=(
-        "Réduisez les budgets des campagnes ou augmentez resources.budget.advertising.",
-        "Reduce campaign budgets or raise resources.budget.advertising.",
-    ),
+    hint=N_("Reduce campaign budgets or raise resources.budget.advertising."),
 )
 def campaigns_above_budget(ctx: Context) -> Iterator[Hit]:
     comparison = compare_budget(ctx.strategy)
@@ -133,30 +110,23 @@ def campaigns_above_budget(ctx: Context) -> Iterator[Hit]:
     "ADV005",
     Severity.WARNING,
     10,
-    title=("Campagne sans cible", "Campaign without audience"),
-    message=(
-        "La campagne « {id} » ne vise {what}.",
-        "Campaign '{id}' targets {what_en}.",
-    ),
-    hint=(
-        "Indiquez dans audience l’identifiant d’une cible déclarée.",
-        "Set audience to the id of a declared audience.",
-    ),
+    title=N_("Campaign without audience"),
+    message=N_("Campaign '{id}' targets {what}."),
+    hint=N_("Set audience to the id of a declared audience."),
 )
 def campaign_without_audience(ctx: Context) -> Iterator[Hit]:
     for index, campaign in enumerate(ctx.strategy.advertising.campaigns):
         if campaign.audience is None:
             yield (
                 ("advertising", "campaigns", index, "audience"),
-                {"id": campaign.id, "what": "aucune cible", "what_en": "no audience"},
+                {"id": campaign.id, "what": Msg.of(N_("no audience"))},
             )
         elif campaign.audience not in ctx.audience_ids:
             yield (
                 ("advertising", "campaigns", index, "audience"),
                 {
                     "id": campaign.id,
-                    "what": f"une cible inconnue ({campaign.audience})",
-                    "what_en": f"an unknown audience ({campaign.audience})",
+                    "what": Msg.of(N_("an unknown audience ({ref})"), ref=campaign.audience),
                 },
             )
 
@@ -165,12 +135,9 @@ def campaign_without_audience(ctx: Context) -> Iterator[Hit]:
     "ADV006",
     Severity.WARNING,
     10,
-    title=("Temps fort inconnu", "Unknown occasion"),
-    message=(
-        "La campagne « {id} » est rattachée au temps fort « {occasion} », non déclaré.",
-        "Campaign '{id}' is tied to occasion '{occasion}', which is not declared.",
-    ),
-    hint=("Déclarez-le dans occasions.", "Declare it in occasions."),
+    title=N_("Unknown occasion"),
+    message=N_("Campaign '{id}' is tied to occasion '{occasion}', which is not declared."),
+    hint=N_("Declare it in occasions."),
 )
 def campaign_unknown_occasion(ctx: Context) -> Iterator[Hit]:
     occasions = {o.id for o in ctx.strategy.occasions}
@@ -186,12 +153,9 @@ def campaign_unknown_occasion(ctx: Context) -> Iterator[Hit]:
     "ADV007",
     Severity.WARNING,
     10,
-    title=("Campagne sans budget", "Campaign without budget"),
-    message=(
-        "La campagne « {id} » n’a pas de budget.",
-        "Campaign '{id}' has no budget.",
-    ),
-    hint=("Fixez son budget (budget).", "Set its budget."),
+    title=N_("Campaign without budget"),
+    message=N_("Campaign '{id}' has no budget."),
+    hint=N_("Set its budget."),
 )
 def campaign_without_budget(ctx: Context) -> Iterator[Hit]:
     for index, campaign in enumerate(ctx.strategy.advertising.campaigns):
@@ -203,16 +167,11 @@ def campaign_without_budget(ctx: Context) -> Iterator[Hit]:
     "ADV008",
     Severity.INFO,
     10,
-    title=("Budget publicitaire inemployé", "Advertising budget unused"),
-    message=(
-        "Un budget publicitaire de {declared} {currency} est déclaré, mais aucune campagne "
-        "ne l’emploie.",
-        "An advertising budget of {declared} {currency} is declared, but no campaign uses it.",
+    title=N_("Advertising budget unused"),
+    message=N_(
+        "An advertising budget of {declared} {currency} is declared, but no campaign uses it."
     ),
-    hint=(
-        "Planifiez les campagnes (advertising.campaigns) : à quelle occasion, pour qui ?",
-        "Plan the campaigns (advertising.campaigns): on what occasion, for whom?",
-    ),
+    hint=N_("Plan the campaigns (advertising.campaigns): on what occasion, for whom?"),
 )
 def budget_without_campaign(ctx: Context) -> Iterator[Hit]:
     comparison = compare_budget(ctx.strategy)

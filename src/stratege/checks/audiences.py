@@ -6,18 +6,16 @@ from collections.abc import Iterator
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
+from stratege.translation import N_
 
 
 @rule(
     "TGT001",
     Severity.ERROR,
     5,
-    title=("Aucune cible", "No audience"),
-    message=("Aucune cible n’est déclarée.", "No audience is declared."),
-    hint=(
-        "Déclarez vos cibles (audiences) : clients actuels, prospects, ambassadeurs, candidats…",
-        "Declare your audiences: current customers, prospects, ambassadors, candidates…",
-    ),
+    title=N_("No audience"),
+    message=N_("No audience is declared."),
+    hint=N_("Declare your audiences: current customers, prospects, ambassadors, candidates…"),
 )
 def no_audience(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.audiences:
@@ -28,15 +26,9 @@ def no_audience(ctx: Context) -> Iterator[Hit]:
     "TGT002",
     Severity.WARNING,
     5,
-    title=("Cible atteinte par aucun canal", "Audience reached by no channel"),
-    message=(
-        "La cible « {id} » n’est visée par aucun canal.",
-        "Audience '{id}' is reached by no channel.",
-    ),
-    hint=(
-        "Ajoutez {id} aux audiences d’un canal présent sur {platforms}.",
-        "Add {id} to the audiences of a channel on {platforms}.",
-    ),
+    title=N_("Audience reached by no channel"),
+    message=N_("Audience '{id}' is reached by no channel."),
+    hint=N_("Add {id} to the audiences of a channel on {platforms}."),
 )
 def audience_without_channel(ctx: Context) -> Iterator[Hit]:
     reached = {a for c in ctx.strategy.channels for a in c.audiences}
@@ -50,15 +42,9 @@ def audience_without_channel(ctx: Context) -> Iterator[Hit]:
     "TGT003",
     Severity.WARNING,
     5,
-    title=("Présence de la cible inconnue", "Where the audience is, unknown"),
-    message=(
-        "On ne sait pas sur quelles plateformes la cible « {id} » est présente.",
-        "It is not known on which platforms audience '{id}' is present.",
-    ),
-    hint=(
-        "Listez dans platforms les plateformes où elle se trouve (facebook, linkedin…).",
-        "List in platforms where it can be found (facebook, linkedin…).",
-    ),
+    title=N_("Where the audience is, unknown"),
+    message=N_("It is not known on which platforms audience '{id}' is present."),
+    hint=N_("List in platforms where it can be found (facebook, linkedin…)."),
 )
 def audience_nowhere(ctx: Context) -> Iterator[Hit]:
     for index, audience in enumerate(ctx.strategy.audiences):
@@ -70,18 +56,14 @@ def audience_nowhere(ctx: Context) -> Iterator[Hit]:
     "TGT004",
     Severity.INFO,
     5,
-    title=("Cible qui cherche sur les moteurs", "Audience searching with search engines"),
-    message=(
-        "La cible « {id} » s’informe via les moteurs de recherche, mais ni site web, ni canal "
-        "indexé durablement (blog, YouTube, Pinterest), ni objectif SEO ne l’y attend.",
+    title=N_("Audience searching with search engines"),
+    message=N_(
         "Audience '{id}' searches with search engines, yet no website, no durably indexed "
-        "channel (blog, YouTube, Pinterest) and no SEO objective waits for it there.",
+        "channel (blog, YouTube, Pinterest) and no SEO objective waits for it there."
     ),
-    hint=(
-        "Déclarez le site (organisation.website), ouvrez un blog ou une chaîne YouTube, ou "
-        "fixez un objectif de type seo.",
-        "Declare the website (organisation.website), open a blog or a YouTube channel, or set "
-        "an objective of kind seo.",
+    hint=N_(
+        "Declare the website (organisation.website), open a blog or a YouTube channel, or "
+        "set an objective of kind seo."
     ),
 )
 def search_without_seo(ctx: Context) -> Iterator[Hit]:
@@ -98,12 +80,9 @@ def search_without_seo(ctx: Context) -> Iterator[Hit]:
     "TGT005",
     Severity.ERROR,
     5,
-    title=("Plateforme inconnue", "Unknown platform"),
-    message=(
-        "La cible « {id} » est dite présente sur « {platform} », plateforme inconnue.",
-        "Audience '{id}' is said to be on '{platform}', an unknown platform.",
-    ),
-    hint=("Plateformes connues : {known}.", "Known platforms: {known}."),
+    title=N_("Unknown platform"),
+    message=N_("Audience '{id}' is said to be on '{platform}', an unknown platform."),
+    hint=N_("Known platforms: {known}."),
 )
 def audience_unknown_platform(ctx: Context) -> Iterator[Hit]:
     known = ctx.knowledge.platforms
@@ -120,12 +99,9 @@ def audience_unknown_platform(ctx: Context) -> Iterator[Hit]:
     "CHN001",
     Severity.ERROR,
     5,
-    title=("Aucun canal", "No channel"),
-    message=("Aucun canal n’est déclaré.", "No channel is declared."),
-    hint=(
-        "Déclarez les comptes que vous animerez (channels : platform, handle, purpose).",
-        "Declare the accounts you will run (channels: platform, handle, purpose).",
-    ),
+    title=N_("No channel"),
+    message=N_("No channel is declared."),
+    hint=N_("Declare the accounts you will run (channels: platform, handle, purpose)."),
 )
 def no_channel(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.channels:
@@ -136,15 +112,9 @@ def no_channel(ctx: Context) -> Iterator[Hit]:
     "CHN002",
     Severity.ERROR,
     5,
-    title=("Plateforme de canal inconnue", "Unknown channel platform"),
-    message=(
-        "Le canal « {id} » est sur « {platform} », plateforme inconnue.",
-        "Channel '{id}' is on '{platform}', an unknown platform.",
-    ),
-    hint=(
-        "Plateformes connues : {known} ; ou déclarez-la dans knowledge.platforms.",
-        "Known platforms: {known}; or declare it under knowledge.platforms.",
-    ),
+    title=N_("Unknown channel platform"),
+    message=N_("Channel '{id}' is on '{platform}', an unknown platform."),
+    hint=N_("Known platforms: {known}; or declare it under knowledge.platforms."),
 )
 def channel_unknown_platform(ctx: Context) -> Iterator[Hit]:
     known = ctx.knowledge.platforms
@@ -160,15 +130,9 @@ def channel_unknown_platform(ctx: Context) -> Iterator[Hit]:
     "CHN003",
     Severity.WARNING,
     5,
-    title=("Canal sans cible", "Channel reaching no audience"),
-    message=(
-        "Le canal « {id} » ne vise aucune cible déclarée.",
-        "Channel '{id}' reaches no declared audience.",
-    ),
-    hint=(
-        "Listez dans audiences les cibles que ce canal doit toucher, ou renoncez au canal.",
-        "List in audiences who this channel should reach, or drop the channel.",
-    ),
+    title=N_("Channel reaching no audience"),
+    message=N_("Channel '{id}' reaches no declared audience."),
+    hint=N_("List in audiences who this channel should reach, or drop the channel."),
 )
 def channel_without_audience(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
@@ -180,16 +144,11 @@ def channel_without_audience(ctx: Context) -> Iterator[Hit]:
     "CHN004",
     Severity.WARNING,
     5,
-    title=("Canal là où ses cibles ne sont pas", "Channel where its audiences are not"),
-    message=(
-        "Le canal « {id} » est sur {platform}, où aucune de ses cibles ({audiences}) n’est "
-        "présente.",
-        "Channel '{id}' is on {platform}, where none of its audiences ({audiences}) is present.",
+    title=N_("Channel where its audiences are not"),
+    message=N_(
+        "Channel '{id}' is on {platform}, where none of its audiences ({audiences}) is present."
     ),
-    hint=(
-        "Vérifiez les plateformes des cibles (audiences[].platforms) ou le choix du canal.",
-        "Check the audiences' platforms (audiences[].platforms) or the choice of channel.",
-    ),
+    hint=N_("Check the audiences' platforms (audiences[].platforms) or the choice of channel."),
 )
 def channel_misplaced(ctx: Context) -> Iterator[Hit]:
     audiences = {a.id: a for a in ctx.strategy.audiences}
@@ -211,15 +170,9 @@ def channel_misplaced(ctx: Context) -> Iterator[Hit]:
     "CHN005",
     Severity.ERROR,
     5,
-    title=("Renvoi inconnu depuis un canal", "Unknown reference in a channel"),
-    message=(
-        "Le canal « {id} » renvoie à « {ref} », absent de {section}.",
-        "Channel '{id}' refers to '{ref}', missing from {section}.",
-    ),
-    hint=(
-        "Corrigez l’identifiant ou déclarez l’élément dans {section}.",
-        "Fix the identifier or declare the item in {section}.",
-    ),
+    title=N_("Unknown reference in a channel"),
+    message=N_("Channel '{id}' refers to '{ref}', missing from {section}."),
+    hint=N_("Fix the identifier or declare the item in {section}."),
 )
 def channel_unknown_reference(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
@@ -236,15 +189,9 @@ def channel_unknown_reference(ctx: Context) -> Iterator[Hit]:
     "CHN006",
     Severity.WARNING,
     5,
-    title=("Canal sans objectif", "Channel serving no objective"),
-    message=(
-        "Le canal « {id} » ne sert aucun objectif.",
-        "Channel '{id}' serves no objective.",
-    ),
-    hint=(
-        "Listez dans objectives ce que ce canal doit accomplir.",
-        "List in objectives what this channel must achieve.",
-    ),
+    title=N_("Channel serving no objective"),
+    message=N_("Channel '{id}' serves no objective."),
+    hint=N_("List in objectives what this channel must achieve."),
 )
 def channel_without_objective(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
@@ -256,20 +203,12 @@ def channel_without_objective(ctx: Context) -> Iterator[Hit]:
     "CHN007",
     Severity.WARNING,
     5,
-    title=(
-        "Relation client sur une plateforme inadaptée",
-        "Customer care on an unsuitable platform",
+    title=N_("Customer care on an unsuitable platform"),
+    message=N_(
+        "Channel '{id}' is for customer care, but {platform} is not suited to it (no "
+        "private messages or threaded replies)."
     ),
-    message=(
-        "Le canal « {id} » est dédié à la relation client, mais {platform} ne s’y prête pas "
-        "(ni messages privés ni réponses suivies).",
-        "Channel '{id}' is for customer care, but {platform} is not suited to it "
-        "(no private messages or threaded replies).",
-    ),
-    hint=(
-        "Choisissez une plateforme adaptée (X, Facebook, Instagram…) ou changez purpose.",
-        "Choose a suitable platform (X, Facebook, Instagram…) or change purpose.",
-    ),
+    hint=N_("Choose a suitable platform (X, Facebook, Instagram…) or change purpose."),
 )
 def care_on_unsuitable_platform(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):

@@ -5,25 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from stratege.checks.context import Context
-from stratege.checks.registry import Hit, Num, Severity, rule
+from stratege.checks.registry import Hit, Msg, Num, Severity, rule
 from stratege.planning.workload import eligible_people
 from stratege.strategy.model import WEEK_DAYS, Person, TimeWindow
+from stratege.translation import N_
 
 
 @rule(
     "CAD001",
     Severity.ERROR,
     7,
-    title=("Canal sans fréquence", "Channel without cadence"),
-    message=(
-        "Le canal « {id} » n’a pas de fréquence de publication.",
-        "Channel '{id}' has no publishing cadence.",
-    ),
-    hint=(
-        "Ajoutez dans cadence une entrée channel: {id} (référence {platform} : {typical} "
-        "publications par semaine).",
+    title=N_("Channel without cadence"),
+    message=N_("Channel '{id}' has no publishing cadence."),
+    hint=N_(
         "Add to cadence an entry channel: {id} (reference for {platform}: {typical} posts "
-        "per week).",
+        "per week)."
     ),
 )
 def channel_without_cadence(ctx: Context) -> Iterator[Hit]:
@@ -41,12 +37,9 @@ def channel_without_cadence(ctx: Context) -> Iterator[Hit]:
     "CAD002",
     Severity.ERROR,
     7,
-    title=("Fréquence pour un canal inconnu", "Cadence for an unknown channel"),
-    message=(
-        "Une fréquence vise le canal « {channel} », qui n’est pas déclaré.",
-        "A cadence targets channel '{channel}', which is not declared.",
-    ),
-    hint=("Utilisez un identifiant de la section channels.", "Use an id from channels."),
+    title=N_("Cadence for an unknown channel"),
+    message=N_("A cadence targets channel '{channel}', which is not declared."),
+    hint=N_("Use an id from channels."),
 )
 def cadence_unknown_channel(ctx: Context) -> Iterator[Hit]:
     for index, cadence in enumerate(ctx.strategy.cadence):
@@ -65,18 +58,14 @@ def _reference(ctx: Context, index: int):  # type: ignore[no-untyped-def]
     "CAD003",
     Severity.WARNING,
     7,
-    title=("Fréquence sous la référence", "Cadence below reference"),
-    message=(
-        "Le canal « {id} » publiera {posts} fois par semaine, sous la référence {platform} "
-        "({low} à {high}).",
+    title=N_("Cadence below reference"),
+    message=N_(
         "Channel '{id}' will post {posts} times a week, below the {platform} reference "
-        "({low} to {high}).",
+        "({low} to {high})."
     ),
-    hint=(
-        "Publiez plus souvent ou assumez une présence plus discrète (knowledge.platforms pour "
-        "changer la référence).",
+    hint=N_(
         "Post more often or accept a quieter presence (knowledge.platforms to change the "
-        "reference).",
+        "reference)."
     ),
 )
 def cadence_below(ctx: Context) -> Iterator[Hit]:
@@ -87,17 +76,12 @@ def cadence_below(ctx: Context) -> Iterator[Hit]:
     "CAD004",
     Severity.WARNING,
     7,
-    title=("Fréquence au-dessus de la référence", "Cadence above reference"),
-    message=(
-        "Le canal « {id} » publiera {posts} fois par semaine, au-dessus de la référence "
-        "{platform} ({low} à {high}) : risque de lasser l’audience.",
+    title=N_("Cadence above reference"),
+    message=N_(
         "Channel '{id}' will post {posts} times a week, above the {platform} reference "
-        "({low} to {high}): the audience may tire of it.",
+        "({low} to {high}): the audience may tire of it."
     ),
-    hint=(
-        "Réduisez la fréquence, ou justifiez-la (compte de relation client, temps fort).",
-        "Reduce the cadence, or justify it (customer-care account, key moment).",
-    ),
+    hint=N_("Reduce the cadence, or justify it (customer-care account, key moment)."),
 )
 def cadence_above(ctx: Context) -> Iterator[Hit]:
     yield from _outside_reference(ctx, below=False)
@@ -126,12 +110,9 @@ def _outside_reference(ctx: Context, below: bool) -> Iterator[Hit]:
     "CAD005",
     Severity.ERROR,
     7,
-    title=("Créneau vide", "Empty time window"),
-    message=(
-        "Un créneau de {field} du canal « {channel} » finit ({end}) avant de commencer ({start}).",
-        "A {field} window of channel '{channel}' ends ({end}) before it starts ({start}).",
-    ),
-    hint=("Corrigez start ou end (format HH:MM).", "Fix start or end (HH:MM)."),
+    title=N_("Empty time window"),
+    message=N_("A {field} window of channel '{channel}' ends ({end}) before it starts ({start})."),
+    hint=N_("Fix start or end (HH:MM)."),
 )
 def empty_window(ctx: Context) -> Iterator[Hit]:
     for index, cadence in enumerate(ctx.strategy.cadence):
@@ -153,15 +134,9 @@ def empty_window(ctx: Context) -> Iterator[Hit]:
     "CAD006",
     Severity.ERROR,
     7,
-    title=("Relation client sans délai promis", "Customer care without response time"),
-    message=(
-        "Le canal de relation client « {id} » ne promet aucun délai de réponse.",
-        "Customer-care channel '{id}' promises no response time.",
-    ),
-    hint=(
-        "Fixez response_time_hours dans sa fréquence (par exemple 1 ou 4 heures).",
-        "Set response_time_hours in its cadence (for example 1 or 4 hours).",
-    ),
+    title=N_("Customer care without response time"),
+    message=N_("Customer-care channel '{id}' promises no response time."),
+    hint=N_("Set response_time_hours in its cadence (for example 1 or 4 hours)."),
 )
 def care_without_response_time(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
@@ -174,16 +149,9 @@ def care_without_response_time(ctx: Context) -> Iterator[Hit]:
     "CAD007",
     Severity.WARNING,
     7,
-    title=("Relation client sans horaires", "Customer care without covered hours"),
-    message=(
-        "Le canal de relation client « {id} » ne dit pas à quelles heures les messages sont "
-        "traités.",
-        "Customer-care channel '{id}' does not say when messages are answered.",
-    ),
-    hint=(
-        "Indiquez covered_hours (jours et heures) dans sa fréquence.",
-        "Set covered_hours (days and hours) in its cadence.",
-    ),
+    title=N_("Customer care without covered hours"),
+    message=N_("Customer-care channel '{id}' does not say when messages are answered."),
+    hint=N_("Set covered_hours (days and hours) in its cadence."),
 )
 def care_without_hours(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
@@ -196,18 +164,14 @@ def care_without_hours(ctx: Context) -> Iterator[Hit]:
     "CAD008",
     Severity.WARNING,
     7,
-    title=("Heures couvertes où personne ne travaille", "Covered hours nobody works"),
-    message=(
-        "Le canal « {id} » promet des réponses le {day} de {start} à {end}, mais aucune "
-        "personne chargée de répondre ne travaille à ce moment-là.",
-        "Channel '{id}' promises answers on {day_en} from {start} to {end}, but nobody in "
-        "charge of answering works then.",
+    title=N_("Covered hours nobody works"),
+    message=N_(
+        "Channel '{id}' promises answers on {day} from {start} to {end}, but nobody in "
+        "charge of answering works then."
     ),
-    hint=(
-        "Ajustez covered_hours, les horaires (working_hours) des personnes Responsables de "
-        "answer_customers, ou ajoutez quelqu’un.",
+    hint=N_(
         "Adjust covered_hours, the working_hours of the people Responsible for "
-        "answer_customers, or add someone.",
+        "answer_customers, or add someone."
     ),
 )
 def covered_hours_unstaffed(ctx: Context) -> Iterator[Hit]:
@@ -224,8 +188,7 @@ def covered_hours_unstaffed(ctx: Context) -> Iterator[Hit]:
                         ("cadence", index, "covered_hours", position),
                         {
                             "id": channel.id,
-                            "day": DAY_NAMES_FR[day],
-                            "day_en": DAY_NAMES_EN[day],
+                            "day": Msg.of(DAY_NAMES[day]),
                             "start": window.start.strftime("%H:%M"),
                             "end": window.end.strftime("%H:%M"),
                         },
@@ -233,17 +196,18 @@ def covered_hours_unstaffed(ctx: Context) -> Iterator[Hit]:
                     break
 
 
-DAY_NAMES_FR = dict(
+DAY_NAMES = dict(
     zip(
         WEEK_DAYS,
-        ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-        strict=True,
-    )
-)
-DAY_NAMES_EN = dict(
-    zip(
-        WEEK_DAYS,
-        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        (
+            N_("Monday"),
+            N_("Tuesday"),
+            N_("Wednesday"),
+            N_("Thursday"),
+            N_("Friday"),
+            N_("Saturday"),
+            N_("Sunday"),
+        ),
         strict=True,
     )
 )

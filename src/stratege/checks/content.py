@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
+from stratege.translation import N_
 
 SHARE_TOLERANCE = 0.5  # percentage points: rounding in hand-written shares
 
@@ -14,15 +15,9 @@ SHARE_TOLERANCE = 0.5  # percentage points: rounding in hand-written shares
     "CNT001",
     Severity.ERROR,
     6,
-    title=("Piliers ≠ 100 %", "Pillars ≠ 100%"),
-    message=(
-        "Les parts des piliers éditoriaux totalisent {total} %, pas 100 %.",
-        "Content pillar shares add up to {total}%, not 100%.",
-    ),
-    hint=(
-        "Ajustez les share de content.pillars pour que leur somme fasse 100.",
-        "Adjust content.pillars shares so that they add up to 100.",
-    ),
+    title=N_("Pillars ≠ 100%"),
+    message=N_("Content pillar shares add up to {total}%, not 100%."),
+    hint=N_("Adjust content.pillars shares so that they add up to 100."),
 )
 def pillars_not_100(ctx: Context) -> Iterator[Hit]:
     pillars = ctx.strategy.content.pillars
@@ -35,12 +30,9 @@ def pillars_not_100(ctx: Context) -> Iterator[Hit]:
     "CNT002",
     Severity.ERROR,
     6,
-    title=("Formats ≠ 100 %", "Formats ≠ 100%"),
-    message=(
-        "Les formats du canal « {channel} » totalisent {total} %, pas 100 %.",
-        "Format shares of channel '{channel}' add up to {total}%, not 100%.",
-    ),
-    hint=("Ajustez les parts pour que leur somme fasse 100.", "Make the shares add up to 100."),
+    title=N_("Formats ≠ 100%"),
+    message=N_("Format shares of channel '{channel}' add up to {total}%, not 100%."),
+    hint=N_("Make the shares add up to 100."),
 )
 def formats_not_100(ctx: Context) -> Iterator[Hit]:
     for index, mix in enumerate(ctx.strategy.content.formats):
@@ -56,15 +48,9 @@ def formats_not_100(ctx: Context) -> Iterator[Hit]:
     "CNT003",
     Severity.ERROR,
     6,
-    title=("Format non pris en charge", "Format not supported"),
-    message=(
-        "Le canal « {channel} » prévoit le format « {format} », que {platform} ne permet pas.",
-        "Channel '{channel}' plans format '{format}', which {platform} does not support.",
-    ),
-    hint=(
-        "Formats possibles sur {platform} : {supported}.",
-        "Formats possible on {platform}: {supported}.",
-    ),
+    title=N_("Format not supported"),
+    message=N_("Channel '{channel}' plans format '{format}', which {platform} does not support."),
+    hint=N_("Formats possible on {platform}: {supported}."),
 )
 def unsupported_format(ctx: Context) -> Iterator[Hit]:
     for index, mix in enumerate(ctx.strategy.content.formats):
@@ -89,12 +75,9 @@ def unsupported_format(ctx: Context) -> Iterator[Hit]:
     "CNT004",
     Severity.ERROR,
     6,
-    title=("Format inconnu", "Unknown format"),
-    message=(
-        "Le canal « {channel} » prévoit le format « {format} », inconnu.",
-        "Channel '{channel}' plans format '{format}', which is unknown.",
-    ),
-    hint=("Formats connus : {known}.", "Known formats: {known}."),
+    title=N_("Unknown format"),
+    message=N_("Channel '{channel}' plans format '{format}', which is unknown."),
+    hint=N_("Known formats: {known}."),
 )
 def unknown_format(ctx: Context) -> Iterator[Hit]:
     known = ctx.knowledge.formats
@@ -111,16 +94,9 @@ def unknown_format(ctx: Context) -> Iterator[Hit]:
     "CNT005",
     Severity.WARNING,
     6,
-    title=("Canal sans formats", "Channel without format mix"),
-    message=(
-        "Le canal « {id} » n’a pas de répartition de formats : la charge de production ne "
-        "peut pas être estimée.",
-        "Channel '{id}' has no format mix: production workload cannot be estimated.",
-    ),
-    hint=(
-        "Ajoutez dans content.formats une entrée channel: {id} avec les parts de chaque format.",
-        "Add to content.formats an entry channel: {id} with the share of each format.",
-    ),
+    title=N_("Channel without format mix"),
+    message=N_("Channel '{id}' has no format mix: production workload cannot be estimated."),
+    hint=N_("Add to content.formats an entry channel: {id} with the share of each format."),
 )
 def channel_without_mix(ctx: Context) -> Iterator[Hit]:
     mixed = {m.channel for m in ctx.strategy.content.formats}
@@ -133,12 +109,9 @@ def channel_without_mix(ctx: Context) -> Iterator[Hit]:
     "CNT006",
     Severity.ERROR,
     6,
-    title=("Formats pour un canal inconnu", "Format mix for an unknown channel"),
-    message=(
-        "Une répartition de formats vise le canal « {channel} », qui n’est pas déclaré.",
-        "A format mix targets channel '{channel}', which is not declared.",
-    ),
-    hint=("Utilisez un identifiant de la section channels.", "Use an id from channels."),
+    title=N_("Format mix for an unknown channel"),
+    message=N_("A format mix targets channel '{channel}', which is not declared."),
+    hint=N_("Use an id from channels."),
 )
 def mix_unknown_channel(ctx: Context) -> Iterator[Hit]:
     for index, mix in enumerate(ctx.strategy.content.formats):
@@ -150,15 +123,9 @@ def mix_unknown_channel(ctx: Context) -> Iterator[Hit]:
     "CNT007",
     Severity.WARNING,
     6,
-    title=("Aucun pilier éditorial", "No content pillar"),
-    message=(
-        "Aucun pilier éditorial n’est défini : de quoi parlerez-vous ?",
-        "No content pillar is defined: what will you talk about?",
-    ),
-    hint=(
-        "Définissez trois à cinq piliers (content.pillars) avec leur part et leurs objectifs.",
-        "Define three to five pillars (content.pillars) with their share and objectives.",
-    ),
+    title=N_("No content pillar"),
+    message=N_("No content pillar is defined: what will you talk about?"),
+    hint=N_("Define three to five pillars (content.pillars) with their share and objectives."),
 )
 def no_pillar(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.content.pillars:
@@ -169,15 +136,9 @@ def no_pillar(ctx: Context) -> Iterator[Hit]:
     "CNT008",
     Severity.WARNING,
     6,
-    title=("Pilier sans objectif", "Pillar serving no objective"),
-    message=(
-        "Le pilier « {id} » ne sert aucun objectif déclaré.",
-        "Pillar '{id}' serves no declared objective.",
-    ),
-    hint=(
-        "Listez dans objectives les objectifs que ce pilier sert.",
-        "List in objectives what this pillar serves.",
-    ),
+    title=N_("Pillar serving no objective"),
+    message=N_("Pillar '{id}' serves no declared objective."),
+    hint=N_("List in objectives what this pillar serves."),
 )
 def pillar_without_objective(ctx: Context) -> Iterator[Hit]:
     for index, pillar in enumerate(ctx.strategy.content.pillars):
@@ -189,15 +150,9 @@ def pillar_without_objective(ctx: Context) -> Iterator[Hit]:
     "CNT009",
     Severity.INFO,
     6,
-    title=("Ton non défini", "No tone"),
-    message=(
-        "Le ton éditorial n’est pas défini (expertise, proximité, humour…).",
-        "The editorial tone is not defined (expertise, proximity, humour…).",
-    ),
-    hint=(
-        "Choisissez un ou deux tons dans content.tones.",
-        "Pick one or two tones in content.tones.",
-    ),
+    title=N_("No tone"),
+    message=N_("The editorial tone is not defined (expertise, proximity, humour…)."),
+    hint=N_("Pick one or two tones in content.tones."),
 )
 def no_tone(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.content.tones:
@@ -208,9 +163,9 @@ def no_tone(ctx: Context) -> Iterator[Hit]:
     "CNT010",
     Severity.WARNING,
     6,
-    title=("Ton inconnu", "Unknown tone"),
-    message=("Le ton « {tone} » est inconnu.", "Tone '{tone}' is unknown."),
-    hint=("Tons connus : {known}.", "Known tones: {known}."),
+    title=N_("Unknown tone"),
+    message=N_("Tone '{tone}' is unknown."),
+    hint=N_("Known tones: {known}."),
 )
 def unknown_tone(ctx: Context) -> Iterator[Hit]:
     known = ctx.knowledge.tones

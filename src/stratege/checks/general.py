@@ -8,6 +8,7 @@ import holidays
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
+from stratege.translation import N_
 
 ID_LISTS = (
     ("organisation", "business_goals"),
@@ -27,12 +28,9 @@ ID_LISTS = (
     "GEN001",
     Severity.ERROR,
     0,
-    title=("Période incohérente", "Inconsistent period"),
-    message=(
-        "La période se termine ({end}) avant de commencer ({start}).",
-        "The period ends ({end}) before it starts ({start}).",
-    ),
-    hint=("Corrigez period.start ou period.end.", "Fix period.start or period.end."),
+    title=N_("Inconsistent period"),
+    message=N_("The period ends ({end}) before it starts ({start})."),
+    hint=N_("Fix period.start or period.end."),
 )
 def period_reversed(ctx: Context) -> Iterator[Hit]:
     period = ctx.strategy.period
@@ -44,15 +42,9 @@ def period_reversed(ctx: Context) -> Iterator[Hit]:
     "GEN002",
     Severity.ERROR,
     0,
-    title=("Identifiant en double", "Duplicate identifier"),
-    message=(
-        "L’identifiant « {id} » est utilisé plusieurs fois dans {section}.",
-        "Identifier '{id}' is used more than once in {section}.",
-    ),
-    hint=(
-        "Donnez à chaque élément un identifiant unique : les renvois deviendraient ambigus.",
-        "Give each item a unique identifier: cross-references would be ambiguous.",
-    ),
+    title=N_("Duplicate identifier"),
+    message=N_("Identifier '{id}' is used more than once in {section}."),
+    hint=N_("Give each item a unique identifier: cross-references would be ambiguous."),
 )
 def duplicate_ids(ctx: Context) -> Iterator[Hit]:
     data = ctx.strategy.model_dump()
@@ -71,15 +63,9 @@ def duplicate_ids(ctx: Context) -> Iterator[Hit]:
     "GEN003",
     Severity.WARNING,
     0,
-    title=("Temps fort hors période", "Occasion outside the period"),
-    message=(
-        "Le temps fort « {id} » ({date}) tombe hors de la période de la stratégie.",
-        "Occasion '{id}' ({date}) falls outside the strategy period.",
-    ),
-    hint=(
-        "Déplacez la date, élargissez la période ou retirez ce temps fort.",
-        "Move the date, widen the period or remove this occasion.",
-    ),
+    title=N_("Occasion outside the period"),
+    message=N_("Occasion '{id}' ({date}) falls outside the strategy period."),
+    hint=N_("Move the date, widen the period or remove this occasion."),
 )
 def occasion_outside_period(ctx: Context) -> Iterator[Hit]:
     period = ctx.strategy.period
@@ -92,15 +78,12 @@ def occasion_outside_period(ctx: Context) -> Iterator[Hit]:
     "GEN004",
     Severity.INFO,
     0,
-    title=("Jours fériés inconnus", "Public holidays unknown"),
-    message=(
-        "Les jours fériés du pays « {country} » ne sont pas connus : le calendrier les ignorera.",
-        "Public holidays of country '{country}' are not known: the calendar will ignore them.",
+    title=N_("Public holidays unknown"),
+    message=N_(
+        "Public holidays of country '{country}' are not known: the calendar will ignore them."
     ),
-    hint=(
-        "Vérifiez le code pays (ISO, ex. FR, BE, CA) ou déclarez les jours chômés dans "
-        "period.blackouts.",
-        "Check the country code (ISO, e.g. FR, GB, US) or declare days off in period.blackouts.",
+    hint=N_(
+        "Check the country code (ISO, e.g. FR, GB, US) or declare days off in period.blackouts."
     ),
 )
 def unknown_holidays(ctx: Context) -> Iterator[Hit]:
@@ -113,12 +96,9 @@ def unknown_holidays(ctx: Context) -> Iterator[Hit]:
     "GEN005",
     Severity.ERROR,
     0,
-    title=("Temps fort sur un canal inconnu", "Occasion on an unknown channel"),
-    message=(
-        "Le temps fort « {id} » vise le canal « {channel} », qui n’est pas déclaré.",
-        "Occasion '{id}' targets channel '{channel}', which is not declared.",
-    ),
-    hint=("Utilisez un identifiant de la section channels.", "Use an id from channels."),
+    title=N_("Occasion on an unknown channel"),
+    message=N_("Occasion '{id}' targets channel '{channel}', which is not declared."),
+    hint=N_("Use an id from channels."),
 )
 def occasion_unknown_channel(ctx: Context) -> Iterator[Hit]:
     for index, occasion in enumerate(ctx.strategy.occasions):
@@ -134,12 +114,9 @@ def occasion_unknown_channel(ctx: Context) -> Iterator[Hit]:
     "GEN006",
     Severity.ERROR,
     0,
-    title=("Période d’interruption incohérente", "Inconsistent blackout"),
-    message=(
-        "La période d’interruption {index} se termine avant de commencer.",
-        "Blackout {index} ends before it starts.",
-    ),
-    hint=("Corrigez start ou end.", "Fix start or end."),
+    title=N_("Inconsistent blackout"),
+    message=N_("Blackout {index} ends before it starts."),
+    hint=N_("Fix start or end."),
 )
 def blackout_reversed(ctx: Context) -> Iterator[Hit]:
     for index, blackout in enumerate(ctx.strategy.period.blackouts):

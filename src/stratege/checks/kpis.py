@@ -5,22 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from stratege.checks.context import Context
-from stratege.checks.registry import Hit, Severity, rule
+from stratege.checks.registry import Hit, Msg, Severity, rule
+from stratege.translation import N_
 
 
 @rule(
     "KPI001",
     Severity.ERROR,
     4,
-    title=("Métrique inconnue", "Unknown metric"),
-    message=(
-        "L’indicateur « {id} » utilise la métrique « {metric} », absente du catalogue.",
-        "KPI '{id}' uses metric '{metric}', which is not in the catalogue.",
-    ),
-    hint=(
-        "Choisissez une métrique du catalogue (stratege kpis) ou déclarez-la dans knowledge.kpis.",
-        "Pick a catalogue metric (stratege kpis) or declare it under knowledge.kpis.",
-    ),
+    title=N_("Unknown metric"),
+    message=N_("KPI '{id}' uses metric '{metric}', which is not in the catalogue."),
+    hint=N_("Pick a catalogue metric (stratege kpis) or declare it under knowledge.kpis."),
 )
 def unknown_metric(ctx: Context) -> Iterator[Hit]:
     for index, kpi in enumerate(ctx.strategy.kpis):
@@ -32,12 +27,9 @@ def unknown_metric(ctx: Context) -> Iterator[Hit]:
     "KPI002",
     Severity.ERROR,
     4,
-    title=("Objectif inconnu", "Unknown objective"),
-    message=(
-        "L’indicateur « {id} » mesure l’objectif « {objective} », qui n’existe pas.",
-        "KPI '{id}' measures objective '{objective}', which does not exist.",
-    ),
-    hint=("Utilisez un identifiant de la section objectives.", "Use an id from objectives."),
+    title=N_("Unknown objective"),
+    message=N_("KPI '{id}' measures objective '{objective}', which does not exist."),
+    hint=N_("Use an id from objectives."),
 )
 def unknown_objective(ctx: Context) -> Iterator[Hit]:
     for index, kpi in enumerate(ctx.strategy.kpis):
@@ -49,16 +41,9 @@ def unknown_objective(ctx: Context) -> Iterator[Hit]:
     "KPI003",
     Severity.WARNING,
     4,
-    title=("Indicateur sans point de départ", "KPI without baseline"),
-    message=(
-        "L’indicateur « {id} » n’a pas de valeur de départ (baseline) : le progrès ne pourra "
-        "pas être jugé.",
-        "KPI '{id}' has no baseline: progress cannot be judged.",
-    ),
-    hint=(
-        "Relevez la valeur actuelle (audit, exports des plateformes) ; 0 pour un compte nouveau.",
-        "Measure today's value (audit, platform exports); 0 for a new account.",
-    ),
+    title=N_("KPI without baseline"),
+    message=N_("KPI '{id}' has no baseline: progress cannot be judged."),
+    hint=N_("Measure today's value (audit, platform exports); 0 for a new account."),
 )
 def no_baseline(ctx: Context) -> Iterator[Hit]:
     for index, kpi in enumerate(ctx.strategy.kpis):
@@ -70,12 +55,9 @@ def no_baseline(ctx: Context) -> Iterator[Hit]:
     "KPI004",
     Severity.ERROR,
     4,
-    title=("Indicateur sans cible", "KPI without target"),
-    message=("L’indicateur « {id} » n’a pas de cible.", "KPI '{id}' has no target."),
-    hint=(
-        "Fixez une cible chiffrée (target) : un objectif non mesurable n’est pas SMART.",
-        "Set a numeric target: an objective that cannot be measured is not SMART.",
-    ),
+    title=N_("KPI without target"),
+    message=N_("KPI '{id}' has no target."),
+    hint=N_("Set a numeric target: an objective that cannot be measured is not SMART."),
 )
 def no_target(ctx: Context) -> Iterator[Hit]:
     for index, kpi in enumerate(ctx.strategy.kpis):
@@ -87,15 +69,9 @@ def no_target(ctx: Context) -> Iterator[Hit]:
     "KPI005",
     Severity.WARNING,
     4,
-    title=("Indicateur sans échéance", "KPI without deadline"),
-    message=(
-        "L’indicateur « {id} » n’a pas d’échéance dans la période.",
-        "KPI '{id}' has no deadline within the period.",
-    ),
-    hint=(
-        "Donnez une échéance (deadline) entre period.start et period.end.",
-        "Give a deadline between period.start and period.end.",
-    ),
+    title=N_("KPI without deadline"),
+    message=N_("KPI '{id}' has no deadline within the period."),
+    hint=N_("Give a deadline between period.start and period.end."),
 )
 def no_deadline(ctx: Context) -> Iterator[Hit]:
     period = ctx.strategy.period
@@ -108,17 +84,12 @@ def no_deadline(ctx: Context) -> Iterator[Hit]:
     "KPI006",
     Severity.ERROR,
     4,
-    title=("Cible du mauvais côté", "Target on the wrong side"),
-    message=(
-        "L’indicateur « {id} » ({metric}) : plus {better} est mieux, mais la cible {target} "
-        "n’améliore pas le point de départ {baseline}.",
-        "KPI '{id}' ({metric}): {better_en} is better, yet target {target} does not improve "
-        "on baseline {baseline}.",
+    title=N_("Target on the wrong side"),
+    message=N_(
+        "KPI '{id}' ({metric}): {better} is better, yet target {target} does not "
+        "improve on baseline {baseline}."
     ),
-    hint=(
-        "Inversez baseline et target, ou vérifiez la métrique choisie.",
-        "Swap baseline and target, or check the metric chosen.",
-    ),
+    hint=N_("Swap baseline and target, or check the metric chosen."),
 )
 def target_wrong_side(ctx: Context) -> Iterator[Hit]:
     for index, kpi in enumerate(ctx.strategy.kpis):
@@ -134,8 +105,7 @@ def target_wrong_side(ctx: Context) -> Iterator[Hit]:
                     "metric": kpi.metric,
                     "target": kpi.target,
                     "baseline": kpi.baseline,
-                    "better": "haut" if higher else "bas",
-                    "better_en": "higher" if higher else "lower",
+                    "better": Msg.of(N_("higher") if higher else N_("lower")),
                 },
             )
 
@@ -144,16 +114,9 @@ def target_wrong_side(ctx: Context) -> Iterator[Hit]:
     "KPI007",
     Severity.WARNING,
     4,
-    title=("Métrique sans rapport avec l’objectif", "Metric inconsistent with its objective"),
-    message=(
-        "L’indicateur « {id} » ({metric}, famille {family}) mesure mal un objectif de type "
-        "« {kind} ».",
-        "KPI '{id}' ({metric}, family {family}) is a poor measure of a '{kind}' objective.",
-    ),
-    hint=(
-        "Métriques recommandées pour ce type : {recommended}.",
-        "Recommended metrics for this kind: {recommended}.",
-    ),
+    title=N_("Metric inconsistent with its objective"),
+    message=N_("KPI '{id}' ({metric}, family {family}) is a poor measure of a '{kind}' objective."),
+    hint=N_("Recommended metrics for this kind: {recommended}."),
 )
 def metric_off_objective(ctx: Context) -> Iterator[Hit]:
     objectives = {o.id: o for o in ctx.strategy.objectives}
@@ -180,12 +143,9 @@ def metric_off_objective(ctx: Context) -> Iterator[Hit]:
     "KPI008",
     Severity.ERROR,
     4,
-    title=("Canal inconnu", "Unknown channel"),
-    message=(
-        "L’indicateur « {id} » porte sur le canal « {channel} », qui n’est pas déclaré.",
-        "KPI '{id}' is about channel '{channel}', which is not declared.",
-    ),
-    hint=("Utilisez un identifiant de la section channels.", "Use an id from channels."),
+    title=N_("Unknown channel"),
+    message=N_("KPI '{id}' is about channel '{channel}', which is not declared."),
+    hint=N_("Use an id from channels."),
 )
 def unknown_channel(ctx: Context) -> Iterator[Hit]:
     for index, kpi in enumerate(ctx.strategy.kpis):
@@ -198,15 +158,9 @@ def unknown_channel(ctx: Context) -> Iterator[Hit]:
     "KPI009",
     Severity.INFO,
     4,
-    title=("Source de données non précisée", "Data source not stated"),
-    message=(
-        "L’indicateur « {id} » ne dit pas d’où viendront les chiffres.",
-        "KPI '{id}' does not say where its figures will come from.",
-    ),
-    hint=(
-        "Précisez la source (export Meta Business Suite, LinkedIn Analytics, outil de veille…).",
-        "State the source (Meta Business Suite export, LinkedIn Analytics, listening tool…).",
-    ),
+    title=N_("Data source not stated"),
+    message=N_("KPI '{id}' does not say where its figures will come from."),
+    hint=N_("State the source (Meta Business Suite export, LinkedIn Analytics, listening tool…)."),
 )
 def no_source(ctx: Context) -> Iterator[Hit]:
     for index, kpi in enumerate(ctx.strategy.kpis):
@@ -218,29 +172,19 @@ def no_source(ctx: Context) -> Iterator[Hit]:
     "KPI010",
     Severity.WARNING,
     4,
-    title=("Pourcentage hors bornes", "Percentage out of range"),
-    message=(
-        "L’indicateur « {id} » est un pourcentage, mais sa {which} vaut {value} : valeur peu "
-        "plausible.",
-        "KPI '{id}' is a percentage, yet its {which_en} is {value}: an unlikely value.",
-    ),
-    hint=(
-        "Saisissez les taux en pourcentage (2,5 pour 2,5 %) ; vérifiez une faute de frappe.",
-        "Enter rates as percentages (2.5 for 2.5%); check for a typo.",
-    ),
+    title=N_("Percentage out of range"),
+    message=N_("KPI '{id}' is a percentage, yet its {which} is {value}: an unlikely value."),
+    hint=N_("Enter rates as percentages (2.5 for 2.5%); check for a typo."),
 )
 def percent_out_of_range(ctx: Context) -> Iterator[Hit]:
     for index, kpi in enumerate(ctx.strategy.kpis):
         definition = ctx.knowledge.kpis.get(kpi.metric)
         if definition is None or definition.unit != "percent":
             continue
-        for field, fr, en in (
-            ("baseline", "valeur de départ", "baseline"),
-            ("target", "cible", "target"),
-        ):
+        for field, which in (("baseline", N_("baseline")), ("target", N_("target"))):
             value = getattr(kpi, field)
             if value is not None and not -100 <= value <= 1000:
                 yield (
                     ("kpis", index, field),
-                    {"id": kpi.id, "which": fr, "which_en": en, "value": value},
+                    {"id": kpi.id, "which": Msg.of(which), "value": value},
                 )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
+from stratege.translation import N_
 
 MAX_PRIMARY = 3
 
@@ -14,12 +15,9 @@ MAX_PRIMARY = 3
     "OBJ001",
     Severity.ERROR,
     2,
-    title=("Aucun objectif", "No objective"),
-    message=("Aucun objectif n’est déclaré.", "No objective is declared."),
-    hint=(
-        "Déclarez au moins un objectif (objectives), par exemple visibility ou customer_service.",
-        "Declare at least one objective (objectives), e.g. visibility or customer_service.",
-    ),
+    title=N_("No objective"),
+    message=N_("No objective is declared."),
+    hint=N_("Declare at least one objective (objectives), e.g. visibility or customer_service."),
 )
 def no_objective(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.objectives:
@@ -30,15 +28,9 @@ def no_objective(ctx: Context) -> Iterator[Hit]:
     "OBJ002",
     Severity.ERROR,
     2,
-    title=("Objectif sans but d’affaires", "Objective serving no business goal"),
-    message=(
-        "L’objectif « {id} » ne sert aucun but de l’organisation.",
-        "Objective '{id}' serves no business goal.",
-    ),
-    hint=(
-        "Indiquez dans business_goals le ou les buts (organisation.business_goals) qu’il sert.",
-        "List in business_goals the goal(s) (organisation.business_goals) it serves.",
-    ),
+    title=N_("Objective serving no business goal"),
+    message=N_("Objective '{id}' serves no business goal."),
+    hint=N_("List in business_goals the goal(s) (organisation.business_goals) it serves."),
 )
 def objective_without_goal(ctx: Context) -> Iterator[Hit]:
     for index, objective in enumerate(ctx.strategy.objectives):
@@ -50,15 +42,9 @@ def objective_without_goal(ctx: Context) -> Iterator[Hit]:
     "OBJ003",
     Severity.ERROR,
     2,
-    title=("But d’affaires inconnu", "Unknown business goal"),
-    message=(
-        "L’objectif « {id} » renvoie au but « {goal} », qui n’existe pas.",
-        "Objective '{id}' refers to business goal '{goal}', which does not exist.",
-    ),
-    hint=(
-        "Utilisez un identifiant déclaré dans organisation.business_goals.",
-        "Use an id declared in organisation.business_goals.",
-    ),
+    title=N_("Unknown business goal"),
+    message=N_("Objective '{id}' refers to business goal '{goal}', which does not exist."),
+    hint=N_("Use an id declared in organisation.business_goals."),
 )
 def objective_unknown_goal(ctx: Context) -> Iterator[Hit]:
     for index, objective in enumerate(ctx.strategy.objectives):
@@ -74,15 +60,9 @@ def objective_unknown_goal(ctx: Context) -> Iterator[Hit]:
     "OBJ004",
     Severity.ERROR,
     2,
-    title=("Aucun objectif prioritaire", "No primary objective"),
-    message=(
-        "Aucun objectif n’est prioritaire (priority: primary).",
-        "No objective is primary (priority: primary).",
-    ),
-    hint=(
-        "Choisissez l’objectif qui compte le plus et marquez-le primary.",
-        "Pick the objective that matters most and mark it primary.",
-    ),
+    title=N_("No primary objective"),
+    message=N_("No objective is primary (priority: primary)."),
+    hint=N_("Pick the objective that matters most and mark it primary."),
 )
 def no_primary(ctx: Context) -> Iterator[Hit]:
     objectives = ctx.strategy.objectives
@@ -94,16 +74,12 @@ def no_primary(ctx: Context) -> Iterator[Hit]:
     "OBJ005",
     Severity.WARNING,
     2,
-    title=("Trop d’objectifs prioritaires", "Too many primary objectives"),
-    message=(
-        "{count} objectifs sont prioritaires sur {total} : quand tout est prioritaire, rien ne "
-        "l’est.",
-        "{count} of {total} objectives are primary: when everything is a priority, nothing is.",
+    title=N_("Too many primary objectives"),
+    message=N_(
+        "{count} of {total} objectives are primary: when everything is a priority, nothing is."
     ),
-    hint=(
-        "Gardez au plus trois objectifs prioritaires, et moins de la moitié ; passez les autres "
-        "en secondary.",
-        "Keep at most three primary objectives, and fewer than half; make the others secondary.",
+    hint=N_(
+        "Keep at most three primary objectives, and fewer than half; make the others secondary."
     ),
 )
 def too_many_primary(ctx: Context) -> Iterator[Hit]:
@@ -117,15 +93,9 @@ def too_many_primary(ctx: Context) -> Iterator[Hit]:
     "OBJ006",
     Severity.WARNING,
     2,
-    title=("Objectif sans indicateur", "Objective without KPI"),
-    message=(
-        "L’objectif « {id} » n’est mesuré par aucun indicateur.",
-        "Objective '{id}' is measured by no KPI.",
-    ),
-    hint=(
-        "Ajoutez un indicateur dans kpis avec objective: {id} ; recommandés : {recommended}.",
-        "Add a KPI in kpis with objective: {id}; recommended: {recommended}.",
-    ),
+    title=N_("Objective without KPI"),
+    message=N_("Objective '{id}' is measured by no KPI."),
+    hint=N_("Add a KPI in kpis with objective: {id}; recommended: {recommended}."),
 )
 def objective_without_kpi(ctx: Context) -> Iterator[Hit]:
     measured = {k.objective for k in ctx.strategy.kpis}
@@ -140,15 +110,9 @@ def objective_without_kpi(ctx: Context) -> Iterator[Hit]:
     "OBJ007",
     Severity.WARNING,
     2,
-    title=("Objectif non daté", "Objective without deadline"),
-    message=(
-        "L’objectif « {id} » n’a pas d’échéance dans la période : il n’est pas SMART.",
-        "Objective '{id}' has no deadline within the period: it is not SMART.",
-    ),
-    hint=(
-        "Donnez une échéance (deadline) comprise entre period.start et period.end.",
-        "Give it a deadline between period.start and period.end.",
-    ),
+    title=N_("Objective without deadline"),
+    message=N_("Objective '{id}' has no deadline within the period: it is not SMART."),
+    hint=N_("Give it a deadline between period.start and period.end."),
 )
 def objective_without_deadline(ctx: Context) -> Iterator[Hit]:
     period = ctx.strategy.period
@@ -162,12 +126,9 @@ def objective_without_deadline(ctx: Context) -> Iterator[Hit]:
     "OBJ008",
     Severity.ERROR,
     2,
-    title=("Type d’objectif inconnu", "Unknown objective kind"),
-    message=(
-        "L’objectif « {id} » est de type « {kind} », inconnu de la base de connaissances.",
-        "Objective '{id}' has kind '{kind}', unknown to the knowledge base.",
-    ),
-    hint=("Types connus : {known}.", "Known kinds: {known}."),
+    title=N_("Unknown objective kind"),
+    message=N_("Objective '{id}' has kind '{kind}', unknown to the knowledge base."),
+    hint=N_("Known kinds: {known}."),
 )
 def unknown_objective_kind(ctx: Context) -> Iterator[Hit]:
     known = ctx.knowledge.objectives
@@ -183,15 +144,9 @@ def unknown_objective_kind(ctx: Context) -> Iterator[Hit]:
     "OBJ009",
     Severity.WARNING,
     2,
-    title=("Objectif porté par aucun canal", "Objective served by no channel"),
-    message=(
-        "Aucun canal ni aucune campagne ne sert l’objectif « {id} ».",
-        "No channel or campaign serves objective '{id}'.",
-    ),
-    hint=(
-        "Ajoutez {id} aux objectives d’un canal (channels[].objectives).",
-        "Add {id} to a channel's objectives (channels[].objectives).",
-    ),
+    title=N_("Objective served by no channel"),
+    message=N_("No channel or campaign serves objective '{id}'."),
+    hint=N_("Add {id} to a channel's objectives (channels[].objectives)."),
 )
 def objective_without_channel(ctx: Context) -> Iterator[Hit]:
     served = {o for c in ctx.strategy.channels for o in c.objectives}

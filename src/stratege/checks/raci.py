@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from stratege.checks.context import Context
-from stratege.checks.registry import Hit, Num, Severity, rule
+from stratege.checks.registry import Hit, Msg, Num, Severity, rule
+from stratege.translation import N_
 
 ROLES = ("responsible", "accountable", "consulted", "informed")
 
@@ -14,16 +15,11 @@ ROLES = ("responsible", "accountable", "consulted", "informed")
     "RACI001",
     Severity.ERROR,
     9,
-    title=("Pas exactement un Approbateur", "Not exactly one Accountable"),
-    message=(
-        "L’activité « {activity} » ({channel}) a {count} Approbateur(s) (A) : il en faut un "
-        "et un seul.",
-        "Activity '{activity}' ({channel}) has {count} Accountable people: it needs exactly one.",
+    title=N_("Not exactly one Accountable"),
+    message=N_(
+        "Activity '{activity}' ({channel}) has {count} Accountable people: it needs exactly one."
     ),
-    hint=(
-        "Désignez une seule personne dans accountable : celle qui rend des comptes.",
-        "Name a single person in accountable: the one who answers for it.",
-    ),
+    hint=N_("Name a single person in accountable: the one who answers for it."),
 )
 def not_one_accountable(ctx: Context) -> Iterator[Hit]:
     for index, row in enumerate(ctx.strategy.responsibilities):
@@ -38,15 +34,9 @@ def not_one_accountable(ctx: Context) -> Iterator[Hit]:
     "RACI002",
     Severity.ERROR,
     9,
-    title=("Aucun Réalisateur", "No Responsible"),
-    message=(
-        "Personne n’est Réalisateur (R) de l’activité « {activity} » ({channel}).",
-        "Nobody is Responsible for activity '{activity}' ({channel}).",
-    ),
-    hint=(
-        "Ajoutez au moins une personne dans responsible : celle qui fait le travail.",
-        "Add at least one person to responsible: whoever does the work.",
-    ),
+    title=N_("No Responsible"),
+    message=N_("Nobody is Responsible for activity '{activity}' ({channel})."),
+    hint=N_("Add at least one person to responsible: whoever does the work."),
 )
 def no_responsible(ctx: Context) -> Iterator[Hit]:
     for index, row in enumerate(ctx.strategy.responsibilities):
@@ -61,16 +51,11 @@ def no_responsible(ctx: Context) -> Iterator[Hit]:
     "RACI003",
     Severity.ERROR,
     9,
-    title=("Personne inconnue", "Unknown person"),
-    message=(
-        "« {person} », cité dans le RACI ({activity}, {role}), n’est pas déclaré dans "
-        "resources.people.",
-        "'{person}', named in the RACI ({activity}, {role}), is not declared in resources.people.",
+    title=N_("Unknown person"),
+    message=N_(
+        "'{person}', named in the RACI ({activity}, {role}), is not declared in resources.people."
     ),
-    hint=(
-        "Corrigez l’identifiant ou ajoutez la personne aux moyens.",
-        "Fix the identifier or add the person to resources.",
-    ),
+    hint=N_("Fix the identifier or add the person to resources."),
 )
 def unknown_person(ctx: Context) -> Iterator[Hit]:
     for index, row in enumerate(ctx.strategy.responsibilities):
@@ -87,18 +72,14 @@ def unknown_person(ctx: Context) -> Iterator[Hit]:
     "RACI004",
     Severity.ERROR,
     9,
-    title=("Personne au-delà de ses heures", "Person over capacity"),
-    message=(
-        "Les Réalisateurs de « {activity} » ({channel}) — {people} — n’ont pas assez d’heures : "
-        "{needed} h/semaine nécessaires, {covered} h possibles, il manque {missing} h.",
+    title=N_("Person over capacity"),
+    message=N_(
         "The people Responsible for '{activity}' ({channel}) — {people} — lack hours: "
-        "{needed} h/week needed, {covered} h possible, {missing} h short.",
+        "{needed} h/week needed, {covered} h possible, {missing} h short."
     ),
-    hint=(
-        "Ajoutez un Réalisateur à cette ligne du RACI, libérez du temps à ces personnes, ou "
-        "réduisez la charge (fréquence, horaires couverts).",
+    hint=N_(
         "Add someone Responsible on this RACI row, free up their time, or reduce the load "
-        "(cadence, covered hours).",
+        "(cadence, covered hours)."
     ),
 )
 def responsible_over_capacity(ctx: Context) -> Iterator[Hit]:
@@ -138,49 +119,34 @@ def responsible_over_capacity(ctx: Context) -> Iterator[Hit]:
     "RACI005",
     Severity.WARNING,
     9,
-    title=("Activité clé sans responsable", "Key activity without owner"),
-    message=(
-        "Aucune ligne du RACI ne couvre l’activité « {activity} »{why}.",
-        "No RACI row covers activity '{activity}'{why_en}.",
-    ),
-    hint=(
-        "Ajoutez une ligne responsibilities avec activity: {activity} (channel: all suffit).",
-        "Add a responsibilities row with activity: {activity} (channel: all is enough).",
-    ),
+    title=N_("Key activity without owner"),
+    message=N_("No RACI row covers activity '{activity}'{why}."),
+    hint=N_("Add a responsibilities row with activity: {activity} (channel: all is enough)."),
 )
 def key_activity_uncovered(ctx: Context) -> Iterator[Hit]:
     covered = {r.activity for r in ctx.strategy.responsibilities}
-    needed = {
-        "create_content": ("", ""),
-        "publish": ("", ""),
-        "approve": ("", ""),
-        "crisis": (" (en cas de crise, qui décide ?)", " (in a crisis, who decides?)"),
+    needed: dict[str, str] = {
+        "create_content": "",
+        "publish": "",
+        "approve": "",
+        "crisis": N_(" (in a crisis, who decides?)"),
     }
     if any(c.purpose == "customer_care" for c in ctx.strategy.channels):
-        needed["answer_customers"] = (
-            " alors qu’un canal sert la relation client",
-            " although a channel serves customer care",
-        )
+        needed["answer_customers"] = N_(" although a channel serves customer care")
     if ctx.strategy.advertising.campaigns:
-        needed["advertise"] = (
-            " alors que des campagnes sont prévues",
-            " although campaigns are planned",
-        )
-    for activity, (why, why_en) in needed.items():
+        needed["advertise"] = N_(" although campaigns are planned")
+    for activity, why in needed.items():
         if activity not in covered:
-            yield ("responsibilities",), {"activity": activity, "why": why, "why_en": why_en}
+            yield ("responsibilities",), {"activity": activity, "why": Msg.of(why) if why else ""}
 
 
 @rule(
     "RACI006",
     Severity.ERROR,
     9,
-    title=("Canal inconnu dans le RACI", "Unknown channel in the RACI"),
-    message=(
-        "La ligne « {activity} » vise le canal « {channel} », qui n’est pas déclaré.",
-        "Row '{activity}' targets channel '{channel}', which is not declared.",
-    ),
-    hint=("Utilisez un identifiant de channels, ou all.", "Use an id from channels, or all."),
+    title=N_("Unknown channel in the RACI"),
+    message=N_("Row '{activity}' targets channel '{channel}', which is not declared."),
+    hint=N_("Use an id from channels, or all."),
 )
 def raci_unknown_channel(ctx: Context) -> Iterator[Hit]:
     for index, row in enumerate(ctx.strategy.responsibilities):
@@ -195,12 +161,9 @@ def raci_unknown_channel(ctx: Context) -> Iterator[Hit]:
     "RACI007",
     Severity.WARNING,
     9,
-    title=("Ligne du RACI en double", "Duplicate RACI row"),
-    message=(
-        "L’activité « {activity} » ({channel}) a plusieurs lignes : laquelle fait foi ?",
-        "Activity '{activity}' ({channel}) has several rows: which one holds?",
-    ),
-    hint=("Fusionnez ces lignes.", "Merge these rows."),
+    title=N_("Duplicate RACI row"),
+    message=N_("Activity '{activity}' ({channel}) has several rows: which one holds?"),
+    hint=N_("Merge these rows."),
 )
 def duplicate_row(ctx: Context) -> Iterator[Hit]:
     seen: set[tuple[str, str]] = set()
@@ -215,17 +178,12 @@ def duplicate_row(ctx: Context) -> Iterator[Hit]:
     "RACI008",
     Severity.INFO,
     9,
-    title=("Approbateur qui fait aussi le travail", "Accountable also doing the work"),
-    message=(
-        "Pour « {activity} » ({channel}), {person} est à la fois Réalisateur et Approbateur : "
-        "personne ne relit.",
-        "For '{activity}' ({channel}), {person} is both Responsible and Accountable: nobody "
-        "reviews.",
+    title=N_("Accountable also doing the work"),
+    message=N_(
+        "For '{activity}' ({channel}), {person} is both Responsible and Accountable: "
+        "nobody reviews."
     ),
-    hint=(
-        "Confiez l’approbation à quelqu’un d’autre si la taille de l’équipe le permet.",
-        "Give approval to someone else if the team is large enough.",
-    ),
+    hint=N_("Give approval to someone else if the team is large enough."),
 )
 def self_approval(ctx: Context) -> Iterator[Hit]:
     for index, row in enumerate(ctx.strategy.responsibilities):

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from stratege.i18n import Lang, number, tr
+from stratege.i18n import Lang, number
+from stratege.translation import translator
 
 if TYPE_CHECKING:
     from stratege.checks.context import Context
@@ -51,14 +52,44 @@ class Rule:
     code: str
     severity: Severity
     question: int
-    title: Pair
-    message: Pair
-    hint: Pair
+    title: str  # gettext message ids (English); French lives in the catalogue
+    message: str
+    hint: str
     check: RuleFunction = field(compare=False, repr=False)
 
-    def text(self, which: Pair, lang: Lang, values: dict[str, Any] | None = None) -> str:
-        shown = {k: v.text(lang) if isinstance(v, Num) else v for k, v in (values or {}).items()}
-        return tr({"fr": which[0], "en": which[1]}, lang, **shown)
+    def text(self, which: str, lang: Lang, values: dict[str, Any] | None = None) -> str:
+        return translator(lang)(which, **{k: shown(v, lang) for k, v in (values or {}).items()})
+
+
+def shown(value: Any, lang: Lang) -> Any:
+    """A message value as the reader's language writes it."""
+    return value.text(lang) if isinstance(value, Num | Msg | Bi) else value
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A translatable phrase inside a message ("no objective"), with its own values."""
+
+    message: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, message: str, **values: Any) -> Msg:
+        return cls(message, tuple(values.items()))
+
+    def text(self, lang: Lang) -> str:
+        return translator(lang)(self.message, **{k: shown(v, lang) for k, v in self.values})
+
+
+@dataclass(frozen=True)
+class Bi:
+    """A name that reference data gives in both languages (a skill, a platform)."""
+
+    fr: str
+    en: str
+
+    def text(self, lang: Lang) -> str:
+        return self.fr if lang == "fr" else self.en
 
 
 @dataclass(frozen=True)
@@ -102,7 +133,7 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, severity: Severity, question: int, *, title: Pair, message: Pair, hint: Pair
+    code: str, severity: Severity, question: int, *, title: str, message: str, hint: str
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register a rule function under a stable code (codes are never reused)."""
 

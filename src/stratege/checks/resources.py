@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from stratege.checks.context import Context
-from stratege.checks.registry import Hit, Num, Severity, rule
+from stratege.checks.registry import Bi, Hit, Msg, Num, Severity, rule
 from stratege.planning.budget import compare_budget, period_factor
-from stratege.vocabulary import ACTIVITIES, name
+from stratege.reports.labels import ACTIVITIES
+from stratege.translation import N_
 
 BUSY_SHARE = 0.9
 
@@ -16,13 +17,9 @@ BUSY_SHARE = 0.9
     "RES001",
     Severity.ERROR,
     8,
-    title=("Personne pour faire le travail", "Nobody to do the work"),
-    message=("Aucune personne n’est déclarée dans les moyens.", "No person is declared."),
-    hint=(
-        "Déclarez qui travaille sur les réseaux sociaux (resources.people) et combien d’heures "
-        "par semaine.",
-        "Declare who works on social media (resources.people) and how many hours a week.",
-    ),
+    title=N_("Nobody to do the work"),
+    message=N_("No person is declared."),
+    hint=N_("Declare who works on social media (resources.people) and how many hours a week."),
 )
 def no_people(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.resources.people:
@@ -33,30 +30,24 @@ def no_people(ctx: Context) -> Iterator[Hit]:
     "RES002",
     Severity.ERROR,
     8,
-    title=("Charge supérieure aux heures disponibles", "Workload above the hours available"),
-    message=(
-        "{work} : {needed} h/semaine nécessaires, {covered} h disponibles chez les personnes "
-        "qui peuvent le faire ({people}) ; il manque {missing} h/semaine.",
-        "{work_en}: {needed} h/week needed, {covered} h available from the people who can "
-        "do it ({people}); {missing} h/week short.",
+    title=N_("Workload above the hours available"),
+    message=N_(
+        "{work}: {needed} h/week needed, {covered} h available from the people who can "
+        "do it ({people}); {missing} h/week short."
     ),
-    hint=(
-        "Réduisez la fréquence ou la part des formats coûteux, donnez plus d’heures, formez "
-        "ou recrutez quelqu’un, ou sous-traitez.",
-        "Reduce the cadence or the share of costly formats, give more hours, train or hire "
-        "someone, or outsource.",
+    hint=N_(
+        "Reduce the cadence or the share of costly formats, give more hours, train or "
+        "hire someone, or outsource."
     ),
 )
 def workload_shortfall(ctx: Context) -> Iterator[Hit]:
     for demand, missing in ctx.workload.shortfalls():
         if demand.eligible_source == "raci":
             continue  # RACI004 names the overloaded people
-        work_fr, work_en = _work_names(ctx, demand.activity, demand.skill, demand.channel)
         yield (
             ("resources", "people"),
             {
-                "work": work_fr,
-                "work_en": work_en,
+                "work": _work_name(ctx, demand.activity, demand.skill, demand.channel),
                 "needed": Num(demand.hours_per_week),
                 "covered": Num(ctx.workload.covered(demand)),
                 "missing": Num(missing),
@@ -65,33 +56,28 @@ def workload_shortfall(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _work_names(
-    ctx: Context, activity: str, skill: str | None, channel: str | None
-) -> tuple[str, str]:
-    fr, en = name(ACTIVITIES, activity, "fr"), name(ACTIVITIES, activity, "en")
+def _work_name(ctx: Context, activity: str, skill: str | None, channel: str | None) -> Msg:
+    """'Production (Graphic design)', 'Customer care, x': the work a shortfall is about."""
+    work = Msg.of(ACTIVITIES.get(activity, activity))
     if activity == "create_content" and skill:
         names = ctx.knowledge.skills.get(skill, {})
-        fr, en = f"{fr} ({names.get('fr', skill)})", f"{en} ({names.get('en', skill)})"
+        skill_name = Bi(names.get("fr", skill), names.get("en", skill))
+        work = Msg.of(N_("{activity} ({skill})"), activity=work, skill=skill_name)
     if channel:
-        fr, en = f"{fr}, {channel}", f"{en}, {channel}"
-    return fr, en
+        work = Msg.of(N_("{activity}, {channel}"), activity=work, channel=channel)
+    return work
 
 
 @rule(
     "RES003",
     Severity.WARNING,
     8,
-    title=("Personne à saturation", "Person near saturation"),
-    message=(
-        "{name} serait occupé·e à {share} % ({load} h sur {hours} h par semaine) : aucune "
-        "marge pour les imprévus.",
-        "{name} would be busy at {share}% ({load} h of {hours} h a week): no slack for the "
-        "unexpected.",
+    title=N_("Person near saturation"),
+    message=N_(
+        "{name} would be busy at {share}% ({load} h of {hours} h a week): no slack for "
+        "the unexpected."
     ),
-    hint=(
-        "Répartissez le travail (RACI, compétences) ou prévoyez plus d’heures.",
-        "Spread the work (RACI, skills) or plan more hours.",
-    ),
+    hint=N_("Spread the work (RACI, skills) or plan more hours."),
 )
 def person_saturated(ctx: Context) -> Iterator[Hit]:
     for index, person in enumerate(ctx.strategy.resources.people):
@@ -112,17 +98,9 @@ def person_saturated(ctx: Context) -> Iterator[Hit]:
     "RES004",
     Severity.ERROR,
     8,
-    title=("Compétence manquante", "Missing skill"),
-    message=(
-        "Le format « {format} » demande la compétence « {skill} », que personne n’a ni ne "
-        "prévoit d’acquérir.",
-        "Format '{format}' needs skill '{skill}', which nobody has or plans to learn.",
-    ),
-    hint=(
-        "Ajoutez {skill} aux skills d’une personne, prévoyez une formation (training) ou "
-        "renoncez à ce format.",
-        "Add {skill} to someone's skills, plan training, or drop this format.",
-    ),
+    title=N_("Missing skill"),
+    message=N_("Format '{format}' needs skill '{skill}', which nobody has or plans to learn."),
+    hint=N_("Add {skill} to someone's skills, plan training, or drop this format."),
 )
 def missing_skill(ctx: Context) -> Iterator[Hit]:
     people = ctx.strategy.resources.people
@@ -146,16 +124,9 @@ def missing_skill(ctx: Context) -> Iterator[Hit]:
     "RES005",
     Severity.WARNING,
     8,
-    title=("Formation sans budget", "Training without budget"),
-    message=(
-        "Des formations sont prévues ({skills}) mais le budget formation est nul.",
-        "Training is planned ({skills}) but the training budget is zero.",
-    ),
-    hint=(
-        "Renseignez resources.budget.training, ou précisez qu’elle est prise en charge "
-        "ailleurs (plan de formation).",
-        "Set resources.budget.training, or note that it is funded elsewhere.",
-    ),
+    title=N_("Training without budget"),
+    message=N_("Training is planned ({skills}) but the training budget is zero."),
+    hint=N_("Set resources.budget.training, or note that it is funded elsewhere."),
 )
 def training_without_budget(ctx: Context) -> Iterator[Hit]:
     planned = sorted({s for p in ctx.strategy.resources.people for s in p.training})
@@ -167,17 +138,11 @@ def training_without_budget(ctx: Context) -> Iterator[Hit]:
     "RES006",
     Severity.WARNING,
     8,
-    title=("Relation client sans outil de veille", "Customer care without monitoring tool"),
-    message=(
-        "Le canal de relation client « {id} » n’est appuyé par aucun outil de veille : des "
-        "messages et mentions passeront inaperçus.",
-        "Customer-care channel '{id}' has no monitoring tool: messages and mentions will be "
-        "missed.",
+    title=N_("Customer care without monitoring tool"),
+    message=N_(
+        "Customer-care channel '{id}' has no monitoring tool: messages and mentions will be missed."
     ),
-    hint=(
-        "Ajoutez un outil de catégorie monitoring dans resources.tools.",
-        "Add a tool of category monitoring to resources.tools.",
-    ),
+    hint=N_("Add a tool of category monitoring to resources.tools."),
 )
 def care_without_monitoring(ctx: Context) -> Iterator[Hit]:
     if any(t.category == "monitoring" for t in ctx.strategy.resources.tools):
@@ -191,15 +156,10 @@ def care_without_monitoring(ctx: Context) -> Iterator[Hit]:
     "RES007",
     Severity.WARNING,
     8,
-    title=("Outil de création manquant", "Missing creation tool"),
-    message=(
-        "Les formats {formats} demandent un outil de catégorie « {category} », absent des moyens.",
-        "Formats {formats} need a tool of category '{category}', missing from resources.",
-    ),
-    hint=(
-        "Ajoutez l’outil dans resources.tools (même gratuit), pour qu’il figure au budget et "
-        "dans la formation.",
-        "Add the tool to resources.tools (even a free one), so it shows in budget and training.",
+    title=N_("Missing creation tool"),
+    message=N_("Formats {formats} need a tool of category '{category}', missing from resources."),
+    hint=N_(
+        "Add the tool to resources.tools (even a free one), so it shows in budget and training."
     ),
 )
 def missing_creation_tool(ctx: Context) -> Iterator[Hit]:
@@ -218,17 +178,12 @@ def missing_creation_tool(ctx: Context) -> Iterator[Hit]:
     "RES008",
     Severity.ERROR,
     8,
-    title=("Dépenses au-dessus du budget", "Spending above the budget"),
-    message=(
-        "Les dépenses prévues ({planned} {currency}) dépassent le budget déclaré ({declared} "
-        "{currency}) sur la période.",
+    title=N_("Spending above the budget"),
+    message=N_(
         "Planned spending ({planned} {currency}) exceeds the declared budget ({declared} "
-        "{currency}) over the period.",
+        "{currency}) over the period."
     ),
-    hint=(
-        "Réduisez outils ou campagnes, ou augmentez le budget (resources.budget).",
-        "Cut tools or campaigns, or raise the budget (resources.budget).",
-    ),
+    hint=N_("Cut tools or campaigns, or raise the budget (resources.budget)."),
 )
 def spending_above_budget(ctx: Context) -> Iterator[Hit]:
     comparison = compare_budget(ctx.strategy)
@@ -251,17 +206,12 @@ def spending_above_budget(ctx: Context) -> Iterator[Hit]:
     "RES009",
     Severity.WARNING,
     8,
-    title=("Outils au-dessus de leur budget", "Tools above their budget"),
-    message=(
-        "Les outils coûtent {cost} {currency} sur la période, pour un budget outils de "
-        "{declared} {currency}.",
-        "Tools cost {cost} {currency} over the period, against a tools budget of {declared} "
-        "{currency}.",
+    title=N_("Tools above their budget"),
+    message=N_(
+        "Tools cost {cost} {currency} over the period, against a tools budget of "
+        "{declared} {currency}."
     ),
-    hint=(
-        "Ajustez resources.budget.tools ou la liste des outils.",
-        "Adjust resources.budget.tools or the list of tools.",
-    ),
+    hint=N_("Adjust resources.budget.tools or the list of tools."),
 )
 def tools_above_budget(ctx: Context) -> Iterator[Hit]:
     comparison = compare_budget(ctx.strategy)
@@ -281,27 +231,21 @@ def tools_above_budget(ctx: Context) -> Iterator[Hit]:
     "RES010",
     Severity.WARNING,
     8,
-    title=("Personne sans heures ni compétences", "Person without hours or skills"),
-    message=(
-        "{name} n’a {what} : sa contribution ne peut pas être planifiée.",
-        "{name} has {what_en}: their contribution cannot be planned.",
-    ),
-    hint=(
-        "Renseignez hours_per_week et skills, ou retirez cette personne.",
-        "Fill in hours_per_week and skills, or remove this person.",
-    ),
+    title=N_("Person without hours or skills"),
+    message=N_("{name} has {what}: their contribution cannot be planned."),
+    hint=N_("Fill in hours_per_week and skills, or remove this person."),
 )
 def person_without_capacity(ctx: Context) -> Iterator[Hit]:
     for index, person in enumerate(ctx.strategy.resources.people):
         if not person.hours_per_week:
             yield (
                 ("resources", "people", index, "hours_per_week"),
-                {"name": person.name, "what": "aucune heure", "what_en": "no hours"},
+                {"name": person.name, "what": Msg.of(N_("no hours"))},
             )
         elif not person.skills and not person.training:
             yield (
                 ("resources", "people", index, "skills"),
-                {"name": person.name, "what": "aucune compétence", "what_en": "no skills"},
+                {"name": person.name, "what": Msg.of(N_("no skills"))},
             )
 
 
@@ -309,12 +253,9 @@ def person_without_capacity(ctx: Context) -> Iterator[Hit]:
     "RES011",
     Severity.WARNING,
     8,
-    title=("Compétence inconnue", "Unknown skill"),
-    message=(
-        "{name} a la compétence « {skill} », inconnue : elle ne comptera pour aucun travail.",
-        "{name} has skill '{skill}', which is unknown: it will count for no work.",
-    ),
-    hint=("Compétences connues : {known}.", "Known skills: {known}."),
+    title=N_("Unknown skill"),
+    message=N_("{name} has skill '{skill}', which is unknown: it will count for no work."),
+    hint=N_("Known skills: {known}."),
 )
 def unknown_skill(ctx: Context) -> Iterator[Hit]:
     known = ctx.knowledge.skills
@@ -332,15 +273,9 @@ def unknown_skill(ctx: Context) -> Iterator[Hit]:
     "RES012",
     Severity.INFO,
     8,
-    title=("Coût horaire inconnu", "Hourly cost unknown"),
-    message=(
-        "Le coût horaire de {names} n’est pas renseigné : le budget n’inclura pas le temps passé.",
-        "The hourly cost of {names} is not given: the budget will not include time spent.",
-    ),
-    hint=(
-        "Renseignez hourly_cost (coût chargé) pour connaître le coût complet de la stratégie.",
-        "Set hourly_cost (fully loaded) to know the full cost of the strategy.",
-    ),
+    title=N_("Hourly cost unknown"),
+    message=N_("The hourly cost of {names} is not given: the budget will not include time spent."),
+    hint=N_("Set hourly_cost (fully loaded) to know the full cost of the strategy."),
 )
 def hourly_cost_unknown(ctx: Context) -> Iterator[Hit]:
     missing = [p.name for p in ctx.strategy.resources.people if p.hourly_cost is None]

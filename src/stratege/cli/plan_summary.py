@@ -12,7 +12,9 @@ from rich.text import Text
 from stratege.i18n import Lang, number, tr
 from stratege.planning.plan import Plan
 from stratege.planning.shortfalls import Shortfall
-from stratege.vocabulary import ACTIVITIES, BUDGET_CATEGORIES, name
+from stratege.reports.labels import ACTIVITIES as ACTIVITY_IDS
+from stratege.translation import translator
+from stratege.vocabulary import BUDGET_CATEGORIES, name
 
 T = {
     "title": {"fr": "Plan {org} — du {start} au {end}", "en": "Plan {org} — {start} to {end}"},
@@ -168,20 +170,19 @@ def _print_shortfalls(console: Console, plan: Plan, lang: Lang) -> None:
 
 
 def describe_shortfall(plan: Plan, shortfall: Shortfall, lang: Lang) -> str:
-    """'Short video (video editing): 14 h/week needed, 4 h available, weeks 12–20 (…)'."""
-    work = name(ACTIVITIES, shortfall.activity, lang)
+    """'Short video (video editing): 14 h/week needed, 4 h available, weeks 12–20 (…)'.
+
+    Shown in the terminal and in the strategy document, so worded through gettext.
+    """
+    _ = translator(lang)
+    work = _(ACTIVITY_IDS.get(shortfall.activity, shortfall.activity))
     if shortfall.format:
         skill = plan.knowledge.skills.get(shortfall.skill or "", {}).get(lang, shortfall.skill)
         work = f"{_format_name(plan, shortfall.format, lang)} ({skill})"
     elif shortfall.channel:
-        work = f"{work}, {shortfall.channel}"
-    text = {
-        "fr": "{work} : {needed} h/semaine nécessaires, {available} h disponibles, {weeks}",
-        "en": "{work}: {needed} h/week needed, {available} h available, {weeks}",
-    }
-    return tr(
-        text,
-        lang,
+        work = _("{activity}, {channel}", activity=work, channel=shortfall.channel)
+    return _(
+        "{work}: {needed} h/week needed, {available} h available, {weeks}",
         work=work[0].upper() + work[1:],
         needed=number(shortfall.needed, lang),
         available=number(shortfall.available, lang),
@@ -190,6 +191,7 @@ def describe_shortfall(plan: Plan, shortfall: Shortfall, lang: Lang) -> str:
 
 
 def _weeks(shortfall: Shortfall, lang: Lang) -> str:
+    _ = translator(lang)
     first, last = shortfall.first_week, shortfall.last_week
     end = last + dt.timedelta(days=6)
     numbers: tuple[str, str] = (str(first.isocalendar().week), str(last.isocalendar().week))
@@ -199,10 +201,5 @@ def _weeks(shortfall: Shortfall, lang: Lang) -> str:
             f"{numbers[1]}/{last.isocalendar().year}",
         )
     if first == last:
-        label = {"fr": "semaine {a} (du {start} au {end})", "en": "week {a} ({start} to {end})"}
-    else:
-        label = {
-            "fr": "semaines {a} à {b} (du {start} au {end})",
-            "en": "weeks {a}–{b} ({start} to {end})",
-        }
-    return tr(label, lang, a=numbers[0], b=numbers[1], start=first, end=end)
+        return _("week {a} ({start} to {end})", a=numbers[0], start=first, end=end)
+    return _("weeks {a}–{b} ({start} to {end})", a=numbers[0], b=numbers[1], start=first, end=end)

@@ -30,7 +30,7 @@ from stratege.reports.labels import (
     TOOL_CATEGORY,
     label,
 )
-from stratege.reports.translation import translator
+from stratege.translation import translator
 
 DASH = "—"
 

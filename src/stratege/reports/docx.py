@@ -30,7 +30,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from stratege.reports.document import Bullets, Document, Figure, Paragraph, Section, Table
-from stratege.reports.translation import translator
+from stratege.translation import translator
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)  # A4 portrait
 MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM = Mm(20), Mm(25), Mm(20)

@@ -20,7 +20,7 @@ from html import escape
 from stratege.i18n import LANGUAGES
 from stratege.reports.document import Bullets, Document, Figure, Paragraph, Section, Table
 from stratege.reports.formatting import day
-from stratege.reports.translation import translator
+from stratege.translation import translator
 
 # Placeholders put into a translated sentence, then replaced by markup (never by raw text).
 _SLOT = "\x00{}\x00"

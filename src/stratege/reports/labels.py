@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from stratege.translation import N_
+
 Gettext = Callable[..., str]
-
-
-def N_(message: str) -> str:
-    """Marks a message id for extraction without translating it yet."""
-    return message
 
 
 ACTIVITIES = {

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from stratege.reports.document import Bullets, Document, Figure, Paragraph, Section, Table
-from stratege.reports.translation import translator
+from stratege.translation import translator
 
 Gettext = Callable[..., str]
 

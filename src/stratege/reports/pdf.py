@@ -25,7 +25,7 @@ from typing import Literal
 from stratege.i18n import LANGUAGES, Lang
 from stratege.reports.document import Document
 from stratege.reports.html import render_html
-from stratege.reports.translation import translator
+from stratege.translation import translator
 
 Engine = Literal["auto", "weasyprint", "chromium"]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from stratege.i18n import system_language
 from stratege.reports.pdf import ChromiumFailed, PdfError, run_chromium
-from stratege.reports.translation import translator
+from stratege.translation import translator
 
 WINDOW = (1240, 1754)  # A4 at 150 dpi
 

@@ -1,4 +1,4 @@
-"""gettext for the documents: catalogues are .po files shipped in stratege/locale.
+"""gettext for every text a document shows: catalogues are .po files shipped in stratege/locale.
 
 The .po files are the source of truth (edited by translators, extracted with
 `pybabel extract -F babel.cfg`); they are compiled in memory with Babel when first used,
@@ -18,6 +18,11 @@ from babel.messages.pofile import read_po
 from stratege.i18n import Lang, french_typography
 
 DOMAIN = "stratege"
+
+
+def N_(message: str) -> str:  # gettext's conventional name for "extract, translate later"
+    """Marks a message id for extraction; it is translated where it is shown."""
+    return message
 
 
 @functools.cache
