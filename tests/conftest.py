@@ -24,6 +24,15 @@ def example_data(name: str = DEFAULT_EXAMPLE) -> dict[str, Any]:
     return copy.deepcopy(_example_data(name))
 
 
+def short_of_video_data() -> dict[str, Any]:
+    """The French example with 2 h a week of video capacity (Léa alone, 2 h): infeasible."""
+    data = example_data()
+    karim = data["resources"]["people"][1]
+    karim["skills"] = [s for s in karim["skills"] if s != "video_editing"]
+    data["resources"]["people"][2]["hours_per_week"] = 2
+    return data
+
+
 def codes_for(data: dict[str, Any]) -> set[str]:
     return {f.code for f in run_checks(Strategy.model_validate(data))}
 

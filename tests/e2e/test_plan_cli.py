@@ -8,7 +8,7 @@ import pytest
 
 from stratege.bundled import example_names, example_path
 from stratege.strategy import Strategy, dump_strategy
-from tests.conftest import example_data
+from tests.conftest import short_of_video_data
 from tests.e2e.test_cli import run
 
 EXPORTS = {"calendar.ics", "calendar.csv", "plan.xlsx", "bulk-import.csv"}
@@ -24,12 +24,8 @@ def test_plan_writes_every_export_for_every_example(name: str, tmp_path: Path) -
 
 
 def test_plan_of_an_understaffed_strategy_exits_1_with_the_shortfall(tmp_path: Path) -> None:
-    data = example_data()
-    karim = data["resources"]["people"][1]
-    karim["skills"] = [s for s in karim["skills"] if s != "video_editing"]
-    data["resources"]["people"][2]["hours_per_week"] = 2
     path = tmp_path / "short.yaml"
-    path.write_text(dump_strategy(Strategy.model_validate(data)), encoding="utf-8")
+    path.write_text(dump_strategy(Strategy.model_validate(short_of_video_data())), encoding="utf-8")
     result = run("plan", str(path), "--out", str(tmp_path / "out"), "--lang", "en")
     assert result.returncode == 1
     assert "What is missing" in result.stdout

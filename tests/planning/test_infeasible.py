@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from stratege.cli.plan_summary import describe_shortfall
 from stratege.planning.plan import build_plan
+from stratege.reports.shortfalls import describe_shortfall
 from stratege.strategy import Strategy
-from tests.conftest import example_data
+from tests.conftest import short_of_video_data
 
 
 def _short_of_video() -> Strategy:
-    """The French example with 2 h a week of video capacity (Léa alone, 2 h)."""
-    data = example_data()
-    karim = data["resources"]["people"][1]
-    karim["skills"] = [s for s in karim["skills"] if s != "video_editing"]
-    data["resources"]["people"][2]["hours_per_week"] = 2
-    return Strategy.model_validate(data)
+    return Strategy.model_validate(short_of_video_data())
 
 
 def test_it_plans_anyway_within_everyones_hours() -> None:

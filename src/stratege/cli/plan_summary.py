@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
 from rich.console import Console
@@ -11,10 +10,9 @@ from rich.text import Text
 
 from stratege.i18n import Lang, number, tr
 from stratege.planning.plan import Plan
-from stratege.planning.shortfalls import Shortfall
-from stratege.reports.labels import ACTIVITIES as ACTIVITY_IDS
+from stratege.reports.labels import BUDGET, label
+from stratege.reports.shortfalls import describe_shortfall, format_name
 from stratege.translation import translator
-from stratege.vocabulary import BUDGET_CATEGORIES, name
 
 T = {
     "title": {"fr": "Plan {org} — du {start} au {end}", "en": "Plan {org} — {start} to {end}"},
@@ -86,16 +84,11 @@ def _posts_table(plan: Plan, lang: Lang) -> Table:
     for channel, count in plan.posts_per_channel().items():
         formats = Counter(s.format for s in plan.slots if s.channel == channel)
         mix = ", ".join(
-            f"{_format_name(plan, f, lang)} {round(100 * n / count)} %"
+            f"{format_name(plan, f, lang)} {round(100 * n / count)} %"
             for f, n in formats.most_common()
         )
         table.add_row(channel, str(count), number(count / weeks, lang), mix)
     return table
-
-
-def _format_name(plan: Plan, format_id: str, lang: Lang) -> str:
-    definition = plan.knowledge.formats.get(format_id)
-    return definition.name.get(lang, format_id) if definition else format_id
 
 
 def _people_table(plan: Plan, lang: Lang) -> Table:
@@ -133,15 +126,15 @@ def _budget_table(plan: Plan, lang: Lang) -> Table:
     table = Table(title=tr(T["budget"], lang, currency=budget.currency), title_justify="left")
     for column in ("category", "planned", "declared"):
         table.add_column(tr(T[column], lang), justify="left" if column == "category" else "right")
-    for category in BUDGET_CATEGORIES:
+    for category in BUDGET:
         planned, declared = budget.planned_total(category), budget.declared_total(category)
         shown = number(declared, lang, 0) if category != "people" else tr(T["internal"], lang)
         style = "red" if planned > declared + 0.5 and category != "people" else None
         table.add_row(
-            name(BUDGET_CATEGORIES, category, lang), number(planned, lang, 0), shown, style=style
+            label(BUDGET, category, translator(lang)), number(planned, lang, 0), shown, style=style
         )
-    spent = sum(budget.planned_total(c) for c in BUDGET_CATEGORIES if c != "people")
-    declared = sum(budget.declared_total(c) for c in BUDGET_CATEGORIES if c != "people")
+    spent = sum(budget.planned_total(c) for c in BUDGET if c != "people")
+    declared = sum(budget.declared_total(c) for c in BUDGET if c != "people")
     table.add_row(
         tr(T["total"], lang), number(spent, lang, 0), number(declared, lang, 0), style="bold"
     )
@@ -167,39 +160,3 @@ def _print_shortfalls(console: Console, plan: Plan, lang: Lang) -> None:
     console.print(Text(tr(T["shortfalls"], lang), style="bold red"))
     for shortfall in plan.shortfalls:
         console.print(Text(f"  • {describe_shortfall(plan, shortfall, lang)}", style="red"))
-
-
-def describe_shortfall(plan: Plan, shortfall: Shortfall, lang: Lang) -> str:
-    """'Short video (video editing): 14 h/week needed, 4 h available, weeks 12–20 (…)'.
-
-    Shown in the terminal and in the strategy document, so worded through gettext.
-    """
-    _ = translator(lang)
-    work = _(ACTIVITY_IDS.get(shortfall.activity, shortfall.activity))
-    if shortfall.format:
-        skill = plan.knowledge.skills.get(shortfall.skill or "", {}).get(lang, shortfall.skill)
-        work = f"{_format_name(plan, shortfall.format, lang)} ({skill})"
-    elif shortfall.channel:
-        work = _("{activity}, {channel}", activity=work, channel=shortfall.channel)
-    return _(
-        "{work}: {needed} h/week needed, {available} h available, {weeks}",
-        work=work[0].upper() + work[1:],
-        needed=number(shortfall.needed, lang),
-        available=number(shortfall.available, lang),
-        weeks=_weeks(shortfall, lang),
-    )
-
-
-def _weeks(shortfall: Shortfall, lang: Lang) -> str:
-    _ = translator(lang)
-    first, last = shortfall.first_week, shortfall.last_week
-    end = last + dt.timedelta(days=6)
-    numbers: tuple[str, str] = (str(first.isocalendar().week), str(last.isocalendar().week))
-    if first.isocalendar().year != last.isocalendar().year:
-        numbers = (
-            f"{numbers[0]}/{first.isocalendar().year}",
-            f"{numbers[1]}/{last.isocalendar().year}",
-        )
-    if first == last:
-        return _("week {a} ({start} to {end})", a=numbers[0], start=first, end=end)
-    return _("weeks {a}–{b} ({start} to {end})", a=numbers[0], b=numbers[1], start=first, end=end)

@@ -36,7 +36,7 @@ from ortools.sat.python import cp_model
 from stratege.knowledge.models import Knowledge
 from stratege.planning.days import Horizon, days_between, week_start, weekday_code
 from stratege.planning.slots import Slot
-from stratege.planning.workload import WEEKS_PER_MONTH, eligible_people
+from stratege.planning.workload import activity_hours, eligible_people
 from stratege.strategy.model import Person, Strategy
 
 UNITS_PER_HOUR = 20  # the solver counts in 3-minute units
@@ -74,7 +74,6 @@ class Assignment:
     activity_people: dict[tuple[str, str, str | None, dt.date], dict[str, float]]
     unstaffed_hours: float
     unstaffed_bound: float = 0.0  # no plan can leave fewer hours unstaffed than this
-    optimal: bool = False  # the rounding step proved its own optimum
     seconds: float = 0.0
 
     @property
@@ -113,11 +112,10 @@ def staff(portfolio: Portfolio) -> Assignment:
         groups, [len(members[g]) for g in groups], items, _capacity(portfolio, weeks)
     )
     bound, relaxed = _solve_relaxation(problem)
-    optimal, make = _round(problem, relaxed, bound)
+    make = _round(problem, relaxed, bound)
     solution = _balance(problem, make)
     assignment = _read(problem, solution)
     assignment.unstaffed_bound = bound / UNITS_PER_HOUR
-    assignment.optimal = optimal
     _hand_out(problem, solution, members)
     _name_publishers(portfolio, assignment)
     assignment.seconds = time.perf_counter() - started
@@ -162,20 +160,17 @@ def _skilled_people(strategy: Strategy) -> dict[str, tuple[str, ...]]:
 def _activity_items(
     strategy: Strategy, knowledge: Knowledge, horizon: Horizon, slots: list[Slot]
 ) -> list[ActivityItem]:
-    posts: dict[tuple[str, dt.date], int] = defaultdict(int)
+    posts: dict[dt.date, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for slot in slots:
-        posts[(slot.channel, week_start(slot.start.date()))] += 1
+        posts[week_start(slot.start.date())][slot.channel] += 1
     items = []
     for monday in horizon.weeks:
-        share = (
-            sum(
-                1
-                for d in days_between(monday, monday + dt.timedelta(days=6))
-                if horizon.start <= d <= horizon.end
-            )
-            / 7
+        days = days_between(monday, monday + dt.timedelta(days=6))
+        share = sum(1 for d in days if horizon.start <= d <= horizon.end) / 7
+        weekly = activity_hours(
+            strategy, knowledge, posts[monday], share, _campaign_weeks(strategy, monday)
         )
-        for activity, channel, hours in _weekly_hours(strategy, knowledge, posts, monday, share):
+        for activity, channel, hours in weekly:
             eligible, _, _ = eligible_people(strategy, activity, channel)
             units = round(hours * UNITS_PER_HOUR)
             if units > 0:
@@ -185,46 +180,6 @@ def _activity_items(
                     )
                 )
     return items
-
-
-def _weekly_hours(
-    strategy: Strategy,
-    knowledge: Knowledge,
-    posts: dict[tuple[str, dt.date], int],
-    monday: dt.date,
-    share: float,
-) -> list[tuple[str, str | None, float]]:
-    rates = knowledge.activities
-    hours: list[tuple[str, str | None, float]] = []
-    for cadence in strategy.cadence:
-        channel = strategy.channel(cadence.channel)
-        platform = knowledge.platforms.get(channel.platform) if channel else None
-        if channel is None or platform is None:
-            continue
-        count = posts.get((channel.id, monday), 0)
-        hours.append(("publish", channel.id, count * (rates.publish.hours_per_post or 0)))
-        moderate = platform.community_hours_per_week * share
-        hours.append(
-            ("moderate", channel.id, moderate + count * (rates.moderate.hours_per_post or 0))
-        )
-        if channel.purpose == "customer_care":
-            covered = sum(w.hours_per_week() for w in cadence.covered_hours)
-            answer = covered * share * (rates.answer.share_of_covered_hours or 0)
-            hours.append(("answer_customers", channel.id, answer))
-    if strategy.channels:
-        hours.append(("monitor", None, (rates.monitor.hours_per_week or 0) * share))
-    if strategy.kpis:
-        hours.append(
-            ("report", None, (rates.report.hours_per_month or 0) / WEEKS_PER_MONTH * share)
-        )
-    hours.append(
-        (
-            "advertise",
-            None,
-            _campaign_weeks(strategy, monday) * (rates.advertise.hours_per_campaign_week or 0),
-        )
-    )
-    return hours
 
 
 def _campaign_weeks(strategy: Strategy, monday: dt.date) -> float:
@@ -424,7 +379,7 @@ def _strain(solver: pywraplp.Solver, utilisation):  # type: ignore[no-untyped-de
     return cost
 
 
-def _round(problem: _Problem, relaxed: _Solution, bound: float) -> tuple[bool, list[int]]:
+def _round(problem: _Problem, relaxed: _Solution, bound: float) -> list[int]:
     """CP-SAT: how many posts each person makes, in whole posts, within everyone's hours.
 
     Counts the relaxation left whole stay; the others are rounded down or up. Effort and
@@ -456,8 +411,8 @@ def _round(problem: _Problem, relaxed: _Solution, bound: float) -> tuple[bool, l
     solver.parameters.max_deterministic_time = DETERMINISTIC_SECONDS
     status = solver.solve(model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return False, [math.floor(v + 1e-6) for v in relaxed.make]
-    return status == cp_model.OPTIMAL, [solver.value(v) for v in variables["m"]]
+        return [math.floor(v + 1e-6) for v in relaxed.make]
+    return [solver.value(v) for v in variables["m"]]
 
 
 def _rounded(model: cp_model.CpModel, value: float, upper: int) -> cp_model.IntVar:

@@ -86,8 +86,7 @@ def estimate_workload(strategy: Strategy, knowledge: Knowledge) -> WorkloadEstim
 def _demands(strategy: Strategy, knowledge: Knowledge) -> list[Demand]:
     return [
         *_production(strategy, knowledge),
-        *_per_channel(strategy, knowledge),
-        *_organisation_wide(strategy, knowledge),
+        *_activities(strategy, knowledge),
     ]
 
 
@@ -117,44 +116,54 @@ def posts_per_week(strategy: Strategy) -> dict[str, float]:
     return posts
 
 
-def _per_channel(strategy: Strategy, knowledge: Knowledge) -> list[Demand]:
-    activities = knowledge.activities
-    demands: list[Demand] = []
-    weekly_posts = posts_per_week(strategy)
+def activity_hours(
+    strategy: Strategy,
+    knowledge: Knowledge,
+    posts: dict[str, float],
+    share: float,
+    campaign_weeks: float,
+) -> list[tuple[str, str | None, float]]:
+    """Hours of every non-production activity over a span of time, one model for the whole
+    product: ``posts`` per channel in the span, ``share`` of a week the span covers, and
+    ``campaign_weeks`` of paid campaigns running in it. The checks use weekly averages
+    over the period; the plan uses each calendar week."""
+    rates = knowledge.activities
+    hours: list[tuple[str, str | None, float]] = []
     for cadence in strategy.cadence:
         channel = strategy.channel(cadence.channel)
         if channel is None:
             continue
         platform = knowledge.platforms.get(channel.platform)
-        posts = weekly_posts[cadence.channel]
-        publish = posts * (activities.publish.hours_per_post or 0)
-        moderate = posts * (activities.moderate.hours_per_post or 0)
-        moderate += platform.community_hours_per_week if platform else 0
-        demands.append(_activity_demand(strategy, "publish", publish, channel.id))
-        demands.append(_activity_demand(strategy, "moderate", moderate, channel.id))
+        count = posts.get(channel.id, 0)
+        hours.append(("publish", channel.id, count * (rates.publish.hours_per_post or 0)))
+        baseline = platform.community_hours_per_week * share if platform else 0
+        moderate = baseline + count * (rates.moderate.hours_per_post or 0)
+        hours.append(("moderate", channel.id, moderate))
         if channel.purpose == "customer_care":
             covered = sum(w.hours_per_week() for w in cadence.covered_hours)
-            answer = covered * (activities.answer.share_of_covered_hours or 0)
-            demands.append(_activity_demand(strategy, "answer_customers", answer, channel.id))
-    return demands
+            answer = covered * share * (rates.answer.share_of_covered_hours or 0)
+            hours.append(("answer_customers", channel.id, answer))
+    if strategy.channels:
+        hours.append(("monitor", None, (rates.monitor.hours_per_week or 0) * share))
+    if strategy.kpis:
+        report = (rates.report.hours_per_month or 0) / WEEKS_PER_MONTH * share
+        hours.append(("report", None, report))
+    advertise = campaign_weeks * (rates.advertise.hours_per_campaign_week or 0)
+    hours.append(("advertise", None, advertise))
+    return hours
 
 
-def _organisation_wide(strategy: Strategy, knowledge: Knowledge) -> list[Demand]:
-    activities = knowledge.activities
-    monitor = activities.monitor.hours_per_week or 0
-    report = (activities.report.hours_per_month or 0) / WEEKS_PER_MONTH
+def _activities(strategy: Strategy, knowledge: Knowledge) -> list[Demand]:
+    """The period's average week of non-production work."""
     campaign_weeks = sum(
         ((c.end - c.start).days + 1) / 7 for c in strategy.advertising.campaigns if c.end >= c.start
     )
-    advertise = (
-        campaign_weeks
-        * (activities.advertise.hours_per_campaign_week or 0)
-        / max(strategy.period.weeks, 1)
-    )
+    average = campaign_weeks / max(strategy.period.weeks, 1)
     return [
-        _activity_demand(strategy, "monitor", monitor if strategy.channels else 0, None),
-        _activity_demand(strategy, "report", report if strategy.kpis else 0, None),
-        _activity_demand(strategy, "advertise", advertise, None),
+        _activity_demand(strategy, activity, hours, channel)
+        for activity, channel, hours in activity_hours(
+            strategy, knowledge, posts_per_week(strategy), 1.0, average
+        )
     ]
 
 

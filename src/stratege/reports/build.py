@@ -30,6 +30,7 @@ from stratege.reports.labels import (
     TOOL_CATEGORY,
     label,
 )
+from stratege.reports.shortfalls import describe_shortfall
 from stratege.translation import translator
 
 DASH = "—"
@@ -743,8 +744,6 @@ class _Builder:
         ]
         if not shown:
             blocks.insert(0, Paragraph(_("No error or warning is open.")))
-        from stratege.cli.plan_summary import describe_shortfall
-
         if self.plan.shortfalls:
             blocks += [
                 Paragraph(_("What the team cannot staff:")),
