@@ -28,7 +28,7 @@ from typing import Any
 from stratege.knowledge import load_knowledge
 from stratege.planning import staffing
 from stratege.planning.days import Horizon
-from stratege.planning.metrics import cadence_deviation, mix_deviation
+from stratege.planning.quality import cadence_deviation, mix_deviation
 from stratege.planning.slots import plan_slots
 from stratege.planning.staffing import Portfolio, staff
 from stratege.strategy import Strategy

@@ -13,9 +13,9 @@ from stratege.bundled import example_names, example_path
 from stratege.planning.plan import Plan, build_plan
 from stratege.reports.build import build_document
 from stratege.reports.document import Document, Figure, Table
-from stratege.reports.formatting import money, num
+from stratege.i18n.numbers import money, num
 from stratege.strategy import load_strategy
-from stratege.translation import translations, untranslated
+from stratege.i18n.catalogue import translations, untranslated
 
 SECTION_IDS = [
     "summary",

@@ -16,7 +16,7 @@ from docx.shared import Mm
 
 from stratege.reports.document import Bullets, Paragraph
 from stratege.reports.docx import render_docx
-from stratege.translation import translator
+from stratege.i18n.catalogue import translator
 from tests.reports.sample_docx import figures, sample_document, tables
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -11,9 +11,9 @@ from html.parser import HTMLParser
 import pytest
 
 from stratege.reports.document import Document, Figure, Section, Table
-from stratege.reports.formatting import day
+from stratege.i18n.numbers import day
 from stratege.reports.html import render_html
-from stratege.translation import translator
+from stratege.i18n.catalogue import translator
 from tests.reports.sample_html import FIGURES, SCRIPT, TABLES, charts, sample_document
 
 GENERATED = dt.date(2027, 3, 1)

@@ -9,7 +9,7 @@ import pytest
 
 from stratege.reports.document import Bullets, Document, Paragraph, Section, Table
 from stratege.reports.markdown import Slugger, pipe_table, render_markdown
-from stratege.translation import translator
+from stratege.i18n.catalogue import translator
 from tests.reports.sample_docx import figures, sample_document, tables
 
 LINK = re.compile(r"\]\(#([^)]+)\)")

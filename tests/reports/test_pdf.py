@@ -24,7 +24,7 @@ from stratege.reports.pdf import (
     render_pdf,
 )
 from stratege.reports.screenshot import WINDOW, main, screenshot_first_page
-from stratege.translation import translator
+from stratege.i18n.catalogue import translator
 from tests.reports.sample_html import sample_document
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from stratege.capacity.budget import compare_budget
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Msg, Num, Severity, rule
-from stratege.planning.budget import compare_budget
-from stratege.translation import N_
+from stratege.i18n.catalogue import N_
 
 
 @rule(

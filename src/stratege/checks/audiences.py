@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
-from stratege.translation import N_
+from stratege.i18n.catalogue import N_
 
 
 @rule(
@@ -213,5 +213,5 @@ def channel_without_objective(ctx: Context) -> Iterator[Hit]:
 def care_on_unsuitable_platform(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
         platform = ctx.knowledge.platforms.get(channel.platform)
-        if channel.purpose == "customer_care" and platform and not platform.supports_customer_care:
+        if channel.customer_care and platform and not platform.supports_customer_care:
             yield ("channels", index, "purpose"), {"id": channel.id, "platform": channel.platform}

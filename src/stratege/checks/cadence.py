@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from stratege.capacity.workload import eligible_people
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Msg, Num, Severity, rule
-from stratege.planning.workload import eligible_people
+from stratege.i18n.catalogue import N_
 from stratege.strategy.model import WEEK_DAYS, Person, TimeWindow
-from stratege.translation import N_
 
 
 @rule(
@@ -141,7 +141,7 @@ def empty_window(ctx: Context) -> Iterator[Hit]:
 def care_without_response_time(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
         cadence = ctx.strategy.cadence_of(channel.id)
-        if channel.purpose == "customer_care" and (not cadence or not cadence.response_time_hours):
+        if channel.customer_care and (not cadence or not cadence.response_time_hours):
             yield ("channels", index), {"id": channel.id}
 
 
@@ -156,7 +156,7 @@ def care_without_response_time(ctx: Context) -> Iterator[Hit]:
 def care_without_hours(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
         cadence = ctx.strategy.cadence_of(channel.id)
-        if channel.purpose == "customer_care" and (not cadence or not cadence.covered_hours):
+        if channel.customer_care and (not cadence or not cadence.covered_hours):
             yield ("channels", index), {"id": channel.id}
 
 
@@ -177,7 +177,7 @@ def care_without_hours(ctx: Context) -> Iterator[Hit]:
 def covered_hours_unstaffed(ctx: Context) -> Iterator[Hit]:
     for index, cadence in enumerate(ctx.strategy.cadence):
         channel = ctx.strategy.channel(cadence.channel)
-        if channel is None or channel.purpose != "customer_care":
+        if channel is None or not channel.customer_care:
             continue
         people = _answerers(ctx, channel.id)
         default = ctx.knowledge.defaults.working_hours

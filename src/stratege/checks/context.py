@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from stratege.capacity.workload import WorkloadEstimate, estimate_workload
 from stratege.knowledge.models import Knowledge
-from stratege.planning.workload import WorkloadEstimate, estimate_workload
 from stratege.strategy.model import Strategy
 
 

@@ -8,7 +8,7 @@ import holidays
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
-from stratege.translation import N_
+from stratege.i18n.catalogue import N_
 
 ID_LISTS = (
     ("organisation", "business_goals"),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
-from stratege.translation import N_
+from stratege.i18n.catalogue import N_
 
 MAX_PRIMARY = 3
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Msg, Num, Severity, rule
-from stratege.translation import N_
+from stratege.i18n.catalogue import N_
 
 ROLES = ("responsible", "accountable", "consulted", "informed")
 
@@ -131,7 +131,7 @@ def key_activity_uncovered(ctx: Context) -> Iterator[Hit]:
         "approve": "",
         "crisis": N_(" (in a crisis, who decides?)"),
     }
-    if any(c.purpose == "customer_care" for c in ctx.strategy.channels):
+    if any(c.customer_care for c in ctx.strategy.channels):
         needed["answer_customers"] = N_(" although a channel serves customer care")
     if ctx.strategy.advertising.campaigns:
         needed["advertise"] = N_(" although campaigns are planned")

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from stratege.i18n import Lang, number
-from stratege.translation import translator
+from stratege.i18n import Lang
+from stratege.i18n.catalogue import translator
+from stratege.i18n.numbers import num
+from stratege.knowledge.models import Knowledge
+from stratege.severity import Severity
+from stratege.vocabulary import label
 
 if TYPE_CHECKING:
     from stratege.checks.context import Context
@@ -21,30 +24,6 @@ if TYPE_CHECKING:
 PathPart = str | int
 Hit = tuple[tuple[PathPart, ...], dict[str, Any]]
 RuleFunction = Callable[["Context"], Iterable[Hit]]
-Pair = tuple[str, str]
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-QUESTIONS: dict[int, Pair] = {
-    0: ("Cadre général", "General frame"),
-    1: ("1. Quelle est votre stratégie ?", "1. What is your strategy?"),
-    2: ("2. Quelles sont vos priorités ?", "2. What are your priorities?"),
-    3: ("3. Où en êtes-vous, et vos concurrents ?", "3. Where do you and your competitors stand?"),
-    4: ("4. Quels seront vos indicateurs ?", "4. What will your indicators be?"),
-    5: ("5. Quelles sont vos cibles ?", "5. Who are your audiences?"),
-    6: ("6. Quels contenus allez-vous publier ?", "6. What content will you publish?"),
-    7: ("7. À quelle fréquence ?", "7. How often will you publish?"),
-    8: ("8. Quels seront vos moyens ?", "8. What will your resources be?"),
-    9: ("9. Qui sera responsable ?", "9. Who will be responsible?"),
-    10: ("10. Ferez-vous de la publicité ?", "10. Will you advertise?"),
-}
 
 
 @dataclass(frozen=True)
@@ -63,7 +42,7 @@ class Rule:
 
 def shown(value: Any, lang: Lang) -> Any:
     """A message value as the reader's language writes it."""
-    return value.text(lang) if isinstance(value, Num | Msg | Bi) else value
+    return value.text(lang) if isinstance(value, Num | Msg | Label) else value
 
 
 @dataclass(frozen=True)
@@ -82,14 +61,15 @@ class Msg:
 
 
 @dataclass(frozen=True)
-class Bi:
-    """A name that reference data gives in both languages (a skill, a platform)."""
+class Label:
+    """A value of the vocabulary (a platform, a skill, an activity) in the reader's words."""
 
-    fr: str
-    en: str
+    kind: str
+    value: str
+    knowledge: Knowledge | None = field(default=None, compare=False)
 
     def text(self, lang: Lang) -> str:
-        return self.fr if lang == "fr" else self.en
+        return label(self.kind, self.value, lang, self.knowledge)
 
 
 @dataclass(frozen=True)
@@ -100,7 +80,7 @@ class Num:
     decimals: int = 1
 
     def text(self, lang: Lang) -> str:
-        return number(self.value, lang, self.decimals)
+        return num(self.value, lang, self.decimals)
 
     def __str__(self) -> str:
         return self.text("en")

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from stratege.capacity.budget import compare_budget, period_factor
 from stratege.checks.context import Context
-from stratege.checks.registry import Bi, Hit, Msg, Num, Severity, rule
-from stratege.planning.budget import compare_budget, period_factor
-from stratege.reports.labels import ACTIVITIES
-from stratege.translation import N_
+from stratege.checks.registry import Hit, Label, Msg, Num, Severity, rule
+from stratege.i18n.catalogue import N_
 
 BUSY_SHARE = 0.9
 
@@ -58,10 +57,9 @@ def workload_shortfall(ctx: Context) -> Iterator[Hit]:
 
 def _work_name(ctx: Context, activity: str, skill: str | None, channel: str | None) -> Msg:
     """'Production (Graphic design)', 'Customer care, x': the work a shortfall is about."""
-    work = Msg.of(ACTIVITIES.get(activity, activity))
+    work: Msg | Label = Label("activity", activity)
     if activity == "create_content" and skill:
-        names = ctx.knowledge.skills.get(skill, {})
-        skill_name = Bi(names.get("fr", skill), names.get("en", skill))
+        skill_name = Label("skill", skill, ctx.knowledge)
         work = Msg.of(N_("{activity} ({skill})"), activity=work, skill=skill_name)
     if channel:
         work = Msg.of(N_("{activity}, {channel}"), activity=work, channel=channel)
@@ -148,7 +146,7 @@ def care_without_monitoring(ctx: Context) -> Iterator[Hit]:
     if any(t.category == "monitoring" for t in ctx.strategy.resources.tools):
         return
     for index, channel in enumerate(ctx.strategy.channels):
-        if channel.purpose == "customer_care":
+        if channel.customer_care:
             yield ("channels", index), {"id": channel.id}
 
 

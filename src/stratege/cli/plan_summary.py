@@ -8,11 +8,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from stratege.i18n import Lang, number, tr
+from stratege.i18n import Lang, tr
+from stratege.i18n.catalogue import translator
+from stratege.i18n.numbers import num
 from stratege.planning.plan import Plan
 from stratege.reports.labels import BUDGET, label
 from stratege.reports.shortfalls import describe_shortfall, format_name
-from stratege.translation import translator
 
 T = {
     "title": {"fr": "Plan {org} — du {start} au {end}", "en": "Plan {org} — {start} to {end}"},
@@ -87,7 +88,7 @@ def _posts_table(plan: Plan, lang: Lang) -> Table:
             f"{format_name(plan, f, lang)} {round(100 * n / count)} %"
             for f, n in formats.most_common()
         )
-        table.add_row(channel, str(count), number(count / weeks, lang), mix)
+        table.add_row(channel, str(count), num(count / weeks, lang, 1), mix)
     return table
 
 
@@ -100,9 +101,9 @@ def _people_table(plan: Plan, lang: Lang) -> Table:
         share = 100 * hours / capacity if capacity else 0
         table.add_row(
             person.name,
-            number(hours, lang, 0),
-            number(capacity, lang, 0),
-            f"{number(share, lang, 0)} %",
+            num(hours, lang, 0),
+            num(capacity, lang, 0),
+            f"{num(share, lang, 0)} %",
             _busiest(plan, person.id, lang),
         )
     return table
@@ -118,7 +119,7 @@ def _busiest(plan: Plan, person: str, lang: Lang) -> str:
         return "—"
     share, monday = max(weeks)
     label = {"fr": "sem. {week} ({share} %)", "en": "wk {week} ({share}%)"}
-    return tr(label, lang, week=monday.isocalendar().week, share=number(100 * share, lang, 0))
+    return tr(label, lang, week=monday.isocalendar().week, share=num(100 * share, lang, 0))
 
 
 def _budget_table(plan: Plan, lang: Lang) -> Table:
@@ -128,16 +129,14 @@ def _budget_table(plan: Plan, lang: Lang) -> Table:
         table.add_column(tr(T[column], lang), justify="left" if column == "category" else "right")
     for category in BUDGET:
         planned, declared = budget.planned_total(category), budget.declared_total(category)
-        shown = number(declared, lang, 0) if category != "people" else tr(T["internal"], lang)
+        shown = num(declared, lang, 0) if category != "people" else tr(T["internal"], lang)
         style = "red" if planned > declared + 0.5 and category != "people" else None
         table.add_row(
-            label(BUDGET, category, translator(lang)), number(planned, lang, 0), shown, style=style
+            label(BUDGET, category, translator(lang)), num(planned, lang, 0), shown, style=style
         )
     spent = sum(budget.planned_total(c) for c in BUDGET if c != "people")
     declared = sum(budget.declared_total(c) for c in BUDGET if c != "people")
-    table.add_row(
-        tr(T["total"], lang), number(spent, lang, 0), number(declared, lang, 0), style="bold"
-    )
+    table.add_row(tr(T["total"], lang), num(spent, lang, 0), num(declared, lang, 0), style="bold")
     return table
 
 
@@ -147,9 +146,9 @@ def _print_shortfalls(console: Console, plan: Plan, lang: Lang) -> None:
         tr(
             T["quality"],
             lang,
-            cadence=number(quality.cadence_deviation, lang),
-            mix=number(quality.mix_deviation, lang),
-            overrun=number(quality.overrun_hours, lang),
+            cadence=num(quality.cadence_deviation, lang, 1),
+            mix=num(quality.mix_deviation, lang, 1),
+            overrun=num(quality.overrun_hours, lang, 1),
         )
     )
     for channel, count in plan.unplaced_posts().items():

@@ -11,8 +11,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from stratege.checks import QUESTIONS, Finding, Severity
+from stratege.checks import Finding, Severity
 from stratege.i18n import Lang, tr
+from stratege.questions import question
 from stratege.strategy import FileProblem, StrategyDocument, format_path
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -57,10 +58,9 @@ def print_findings(
 ) -> None:
     title = document.strategy.organisation.name
     console.print(Text(f"{title} — {document.path}", style="bold"))
-    for question, group in groupby(findings, key=lambda f: f.rule.question):
+    for number, group in groupby(findings, key=lambda f: f.rule.question):
         console.print()
-        heading = dict(zip(("fr", "en"), QUESTIONS[question], strict=True))
-        console.print(Text(tr(heading, lang), style="bold underline"))
+        console.print(Text(question(number).title(lang), style="bold underline"))
         table = Table.grid(padding=(0, 1))
         table.add_column(width=9, no_wrap=True)
         table.add_column(width=7, no_wrap=True)

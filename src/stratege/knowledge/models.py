@@ -1,19 +1,36 @@
-"""Typed shapes of the knowledge-base data files (see data/*.yaml)."""
+"""Typed shapes of the knowledge-base data files (see data/*.yaml).
+
+Names and descriptions are not here: they are words, kept in the gettext catalogues
+(``locale/*/LC_MESSAGES/knowledge.po``) keyed by each entry's id. An entry that a strategy
+adds under ``knowledge:`` brings its own ``name`` (and ``description``) in both languages,
+since no catalogue knows it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from stratege.timewindow import TimeWindow
 
-Bilingual = dict[Literal["fr", "en"], str]
+Bilingual = dict[Literal["fr", "en"], str]  # a strategy's own words for its additions
+HoursPerPost = Annotated[float, Field(ge=0, le=100)]
+PositiveRate = Annotated[float, Field(gt=0)]
+Unit = Literal["percent", "count", "ratio", "minutes", "hours", "currency", "per_week", "per_day"]
+Scope = Literal["post", "account", "message", "mention", "campaign"]
 
 
 class Reference(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+
+class Named(Reference):
+    """An entry's own words, for what a strategy adds (the catalogues name the rest)."""
+
+    name: Bilingual | None = None
+    description: Bilingual | None = None
 
 
 class Source(Reference):
@@ -39,27 +56,24 @@ class CadenceRange(Reference):
         return self
 
 
-class Platform(Reference):
-    name: Bilingual
+class Platform(Named):
     formats: list[str]
     cadence: CadenceRange
     windows: list[TimeWindow]
     windows_source: str
-    community_hours_per_week: float = Field(ge=0)
+    community_hours_per_week: float = Field(ge=0, le=168)
     community_source: str
     supports_customer_care: bool
     search_indexed: bool = Field(
         default=False, description="Content stays findable through search engines."
     )
-    audience_notes: Bilingual = Field(default_factory=dict)
+    audience_notes: Bilingual | None = None
 
 
-class Format(Reference):
-    name: Bilingual
-    description: Bilingual = Field(default_factory=dict)
-    effort: dict[str, float]
+class Format(Named):
+    effort: dict[str, HoursPerPost]
     skills: list[str]
-    lead_time_days: float = Field(ge=0)
+    lead_time_days: float = Field(ge=0, le=365)
     tool: str | None = Field(default=None, description="Tool category the format needs.")
     source: str
 
@@ -67,11 +81,11 @@ class Format(Reference):
 class ActivityEffort(Reference):
     """Effort of a non-production activity; one of the rates is given."""
 
-    hours_per_post: float | None = None
-    share_of_covered_hours: float | None = None
-    hours_per_week: float | None = None
-    hours_per_month: float | None = None
-    hours_per_campaign_week: float | None = None
+    hours_per_post: float | None = Field(default=None, ge=0, le=1000)
+    share_of_covered_hours: float | None = Field(default=None, ge=0, le=1)
+    hours_per_week: float | None = Field(default=None, ge=0, le=1000)
+    hours_per_month: float | None = Field(default=None, ge=0, le=1000)
+    hours_per_campaign_week: float | None = Field(default=None, ge=0, le=1000)
     source: str
 
 
@@ -84,29 +98,23 @@ class Activities(Reference):
     advertise: ActivityEffort
 
 
-class DataField(Reference):
-    scope: Literal["post", "account", "message", "mention", "campaign"]
-    unit: str
-    fr: str
-    en: str
+class DataField(Named):
+    scope: Scope
+    unit: Unit
 
 
-class KpiDefinition(Reference):
-    name: Bilingual
+class KpiDefinition(Named):
     family: Literal["presence", "engagement", "reach", "influence", "roi", "activity"]
-    scope: Literal["post", "account", "message", "mention", "campaign"]
+    scope: Scope
     formula: str
-    unit: str
+    unit: Unit
     direction: Literal["higher", "lower"]
     growth: Literal["additive", "multiplicative"]
     fields: list[str]
-    description: Bilingual
     source: str
 
 
-class ObjectiveKind(Reference):
-    name: Bilingual
-    description: Bilingual
+class ObjectiveKind(Named):
     kpi_families: list[str]
     recommended_kpis: list[str]
 
@@ -135,7 +143,7 @@ class AdBenchmark(Reference):
 
 class ExchangeRates(Reference):
     as_of: dt.date
-    to_eur: dict[str, float]
+    to_eur: dict[str, PositiveRate]
     source: str
 
     def convert(self, amount: float, currency: str, target: str) -> float:
@@ -158,8 +166,8 @@ class Knowledge(Reference):
     platforms: dict[str, Platform]
     formats: dict[str, Format]
     activities: Activities
-    skills: dict[str, Bilingual]
-    tones: dict[str, Bilingual]
+    skills: dict[str, Named]
+    tones: dict[str, Named]
     fields: dict[str, DataField]
     kpis: dict[str, KpiDefinition]
     objectives: dict[str, ObjectiveKind]

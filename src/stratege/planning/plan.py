@@ -6,12 +6,11 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from stratege.checks import Finding, run_checks
+from stratege.capacity.budget import MonthlyBudget, monthly_budget
 from stratege.knowledge import Knowledge, load_knowledge
-from stratege.planning.budget import MonthlyBudget, monthly_budget
 from stratege.planning.campaigns import CampaignForecast, forecast_campaigns
 from stratege.planning.days import Horizon
-from stratege.planning.metrics import CalendarQuality, measure
+from stratege.planning.quality import CalendarQuality, measure
 from stratege.planning.raci import RaciMatrix, raci_matrix
 from stratege.planning.shortfalls import Shortfall, find_shortfalls
 from stratege.planning.slots import Slot, plan_slots, weekly_targets
@@ -32,7 +31,6 @@ class Plan:
     campaigns: list[CampaignForecast]
     trajectories: list[KpiTrajectory]
     raci: RaciMatrix
-    findings: list[Finding]
     quality: CalendarQuality
 
     def hours(self, person: str) -> float:
@@ -63,9 +61,12 @@ class Plan:
 
 
 def build_plan(
-    strategy: Strategy, start: dt.date | None = None, end: dt.date | None = None
+    strategy: Strategy,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    knowledge: Knowledge | None = None,
 ) -> Plan:
-    knowledge = load_knowledge(strategy.knowledge)
+    knowledge = knowledge or load_knowledge(strategy.knowledge)
     horizon = Horizon.of(strategy, start, end)
     slots = plan_slots(strategy, knowledge, horizon)
     staffing = staff(Portfolio([(strategy, knowledge, horizon, slots)]))
@@ -86,6 +87,5 @@ def build_plan(
         campaigns=campaigns,
         trajectories=plan_trajectories(strategy, knowledge, horizon.start),
         raci=raci_matrix(strategy),
-        findings=[f for f in run_checks(strategy, knowledge) if f.rule.question == 9],
         quality=measure(strategy, knowledge, horizon, slots, staffing.load, staffing.capacity),
     )

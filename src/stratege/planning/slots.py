@@ -29,6 +29,7 @@ class Slot:
     channel: str
     platform: str
     start: dt.datetime
+    id: str = ""  # stable: channel, day and rank in the day (see assign_ids)
     format: str = ""
     pillar: str | None = None
     audience: str | None = None
@@ -39,10 +40,6 @@ class Slot:
     producers: dict[str, str | None] = field(default_factory=dict)  # skill → person
     approver: str | None = None
     publisher: str | None = None
-
-    @property
-    def id(self) -> str:
-        return f"{self.channel}-{self.start:%Y%m%d-%H%M}"
 
     @property
     def staffed(self) -> bool:
@@ -81,9 +78,25 @@ def plan_slots(strategy: Strategy, knowledge: Knowledge, horizon: Horizon) -> li
     for channel_id, (channel, windows) in channels.items():
         slots += _timed_slots(channel, counts[channel_id], windows)
     slots.sort(key=lambda s: (s.start, s.channel))
+    assign_ids(slots)
     _assign_content(strategy, slots)
     _tag_occasions_and_campaigns(strategy, slots)
     return slots
+
+
+def assign_ids(slots: list[Slot]) -> None:
+    """Each slot's id: ``<channel>-<YYYYMMDD>-<rank of the post that day on the channel>``.
+
+    Unique by construction and deterministic. It does not depend on the time of day (which
+    moves when the day's count or windows change) nor on anything another channel does,
+    so the web app and the measurement of published posts can keep pointing at a slot while
+    the rest of the strategy changes.
+    """
+    rank: dict[tuple[str, dt.date], int] = defaultdict(int)
+    for slot in slots:  # in time order
+        key = (slot.channel, slot.start.date())
+        rank[key] += 1
+        slot.id = f"{slot.channel}-{key[1]:%Y%m%d}-{rank[key]}"
 
 
 def channel_windows(cadence: Cadence, channel: Channel, knowledge: Knowledge) -> ChannelWindows:

@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
 
+from stratege.capacity.workload import activity_hours, eligible_people
 from stratege.knowledge.models import Knowledge
 from stratege.planning.days import Horizon, days_between, week_start, weekday_code
 from stratege.planning.slots import Slot
-from stratege.planning.workload import activity_hours, eligible_people
 from stratege.strategy.model import Person, Strategy
 
 UNITS_PER_HOUR = 20  # the solver counts in 3-minute units

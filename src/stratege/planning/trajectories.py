@@ -17,7 +17,6 @@ from stratege.strategy.model import Kpi, Strategy
 @dataclass
 class KpiTrajectory:
     kpi: Kpi
-    name: dict[str, str]
     unit: str
     direction: str
     growth: str  # linear | compound
@@ -32,7 +31,6 @@ def plan_trajectories(
 
 def _trajectory(kpi: Kpi, knowledge: Knowledge, start: dt.date) -> KpiTrajectory:
     definition = knowledge.kpis.get(kpi.metric)
-    name = dict(definition.name) if definition else {"fr": kpi.metric, "en": kpi.metric}
     compound = bool(
         definition
         and definition.growth == "multiplicative"
@@ -41,7 +39,6 @@ def _trajectory(kpi: Kpi, knowledge: Knowledge, start: dt.date) -> KpiTrajectory
     )
     trajectory = KpiTrajectory(
         kpi,
-        name,
         definition.unit if definition else "",
         definition.direction if definition else "higher",
         "compound" if compound else "linear",

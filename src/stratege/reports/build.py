@@ -12,11 +12,12 @@ from collections import Counter, defaultdict
 
 from stratege.checks import Severity, run_checks
 from stratege.i18n import Lang
+from stratege.i18n.catalogue import translator
+from stratege.i18n.numbers import day, money, month, num, percent, short_day
 from stratege.planning.days import week_start
 from stratege.planning.plan import Plan
 from stratege.reports import charts
 from stratege.reports.document import Bullets, Document, Figure, Paragraph, Section, Table
-from stratege.reports.formatting import day, money, month, num, percent, short_day
 from stratege.reports.labels import (
     ACTIVITIES,
     AUDIENCE_KIND,
@@ -31,7 +32,6 @@ from stratege.reports.labels import (
     label,
 )
 from stratege.reports.shortfalls import describe_shortfall
-from stratege.translation import translator
 
 DASH = "—"
 

@@ -18,9 +18,9 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 
 from stratege.i18n import Lang
+from stratege.i18n.numbers import LOCALES
 from stratege.planning.days import week_start
 from stratege.planning.plan import Plan
-from stratege.reports.formatting import LOCALES
 
 PALETTE = [
     "#2f5d8a",

@@ -29,8 +29,8 @@ from docx.shared import Emu, Mm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from stratege.i18n.catalogue import translator
 from stratege.reports.document import Bullets, Document, Figure, Paragraph, Section, Table
-from stratege.translation import translator
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)  # A4 portrait
 MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM = Mm(20), Mm(25), Mm(20)

@@ -18,9 +18,9 @@ import re
 from html import escape
 
 from stratege.i18n import LANGUAGES
+from stratege.i18n.catalogue import translator
+from stratege.i18n.numbers import day
 from stratege.reports.document import Bullets, Document, Figure, Paragraph, Section, Table
-from stratege.reports.formatting import day
-from stratege.translation import translator
 
 # Placeholders put into a translated sentence, then replaced by markup (never by raw text).
 _SLOT = "\x00{}\x00"

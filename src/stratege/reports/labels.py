@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from stratege.translation import N_
+from stratege.i18n.catalogue import N_
 
 Gettext = Callable[..., str]
 

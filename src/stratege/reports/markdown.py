@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from stratege.i18n.catalogue import translator
 from stratege.reports.document import Bullets, Document, Figure, Paragraph, Section, Table
-from stratege.translation import translator
 
 Gettext = Callable[..., str]
 

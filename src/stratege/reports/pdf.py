@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Literal
 
 from stratege.i18n import LANGUAGES, Lang
+from stratege.i18n.catalogue import translator
 from stratege.reports.document import Document
 from stratege.reports.html import render_html
-from stratege.translation import translator
 
 Engine = Literal["auto", "weasyprint", "chromium"]
 

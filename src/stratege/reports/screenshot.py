@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from stratege.i18n import system_language
+from stratege.i18n.catalogue import translator
 from stratege.reports.pdf import ChromiumFailed, PdfError, run_chromium
-from stratege.translation import translator
 
 WINDOW = (1240, 1754)  # A4 at 150 dpi
 

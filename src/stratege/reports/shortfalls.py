@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from stratege.i18n import Lang, number
+from stratege.i18n import Lang
+from stratege.i18n.catalogue import translator
+from stratege.i18n.numbers import num
 from stratege.planning.plan import Plan
 from stratege.planning.shortfalls import Shortfall
 from stratege.reports.labels import ACTIVITIES as ACTIVITY_IDS
-from stratege.translation import translator
 
 
 def format_name(plan: Plan, format_id: str, lang: Lang) -> str:
@@ -35,8 +36,8 @@ def describe_shortfall(plan: Plan, shortfall: Shortfall, lang: Lang) -> str:
     return _(
         "{work}: {needed} h/week needed, {available} h available, {weeks}",
         work=work[0].upper() + work[1:],
-        needed=number(shortfall.needed, lang),
-        available=number(shortfall.available, lang),
+        needed=num(shortfall.needed, lang, 1),
+        available=num(shortfall.available, lang, 1),
         weeks=_weeks(shortfall, lang),
     )
 

@@ -47,9 +47,10 @@ Text = Annotated[str, Field(max_length=20_000)]
 
 
 class Section(BaseModel):
-    """Base of every section: unknown keys are errors, so typos are caught at load time."""
+    """Base of every section: unknown keys are errors, so typos are caught at load time;
+    numbers must be finite (an infinite budget or a NaN share cannot be planned)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
 
 class DateRange(Section):
@@ -160,6 +161,7 @@ class Kpi(Section):
     metric: Id = Field(description="Metric id from the KPI catalogue (stratege kpis).")
     objective: Id
     channels: IdList = Field(default_factory=list, description="Channel ids; empty means all.")
+    audiences: IdList = Field(default_factory=list, description="Audiences it measures.")
     baseline: float | None = None
     target: float | None = None
     deadline: dt.date | None = None
@@ -203,13 +205,25 @@ class Audience(Section):
     ] = Field(default_factory=list, description="How this audience looks for information.")
 
 
+Purpose = Literal["main", "secondary", "customer_care"]
+
+
 class Channel(Section):
     id: Id
     platform: Id
     handle: str = ""
-    purpose: Literal["main", "secondary", "customer_care"] = "main"
+    purpose: Annotated[list[Purpose], BeforeValidator(_as_list)] = Field(
+        default_factory=lambda: ["main"],
+        min_length=1,
+        description="What the account is for; several at once, e.g. [main, customer_care].",
+    )
     audiences: IdList = Field(default_factory=list)
     objectives: IdList = Field(default_factory=list)
+
+    @property
+    def customer_care(self) -> bool:
+        """Does this account answer customers (one of its purposes)?"""
+        return "customer_care" in self.purpose
 
 
 # --- Q6: content --------------------------------------------------------------------------
@@ -220,6 +234,7 @@ class Pillar(Section):
     name: str = Field(min_length=1)
     share: Percent = Field(description="Share of posts, in percent.")
     objectives: IdList = Field(default_factory=list)
+    audiences: IdList = Field(default_factory=list, description="Audiences this theme speaks to.")
 
 
 class FormatMix(Section):
@@ -249,6 +264,18 @@ class Cadence(Section):
     )
     covered_hours: list[TimeWindow] = Field(
         default_factory=list, description="Customer care: hours when messages are answered."
+    )
+    messages_per_day: float | None = Field(
+        default=None,
+        ge=0,
+        le=100_000,
+        description="Customer care: messages and comments expected to need an answer each day.",
+    )
+    reviews_per_week: float | None = Field(
+        default=None,
+        ge=0,
+        le=10_000,
+        description="Reviews (Google, Facebook…) expected on this channel each week, to answer.",
     )
 
     @property
@@ -313,6 +340,7 @@ Activity = Literal[
     "publish",
     "moderate",
     "answer_customers",
+    "answer_reviews",
     "advertise",
     "monitor",
     "report",

@@ -12,7 +12,8 @@ import math
 import re
 from collections.abc import Sequence
 
-from stratege.i18n import Lang, number, tr
+from stratege.i18n import Lang, tr
+from stratege.i18n.numbers import num
 from stratege.timewindow import WEEK_DAYS, TimeWindow
 
 Bilingual = dict[str, str]
@@ -44,9 +45,7 @@ class Invalid(ValueError):
         self.values = values
 
     def text(self, lang: Lang) -> str:
-        shown = {
-            k: number(v, lang, 2) if isinstance(v, float) else v for k, v in self.values.items()
-        }
+        shown = {k: num(v, lang, 2) if isinstance(v, float) else v for k, v in self.values.items()}
         return tr(self.message, lang, **shown)
 
 

@@ -49,7 +49,7 @@ class Draft:
 
     @property
     def care_channel(self) -> Channel | None:
-        return next((c for c in self.channels if c.purpose == "customer_care"), None)
+        return next((c for c in self.channels if c.customer_care), None)
 
     def planned_formats(self) -> list[str]:
         found = (f for mix in self.content.formats for f, share in mix.mix.items() if share)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 import re
 
-from stratege.i18n import number
+from stratege.capacity.budget import tools_cost
+from stratege.i18n.numbers import num
 from stratege.knowledge.models import Knowledge
-from stratege.planning.budget import tools_cost
 from stratege.strategy.model import Person, Tool
 from stratege.wizard.answers import Invalid
 from stratege.wizard.draft import Draft
@@ -114,8 +114,8 @@ def _warn_gaps(ask: Asker, kb: Knowledge, draft: Draft, needed: float) -> None:
                 "en": "Beware: {available} h available for {needed} h needed.",
             },
             style="yellow",
-            available=number(available, ask.lang),
-            needed=number(needed, ask.lang),
+            available=num(available, ask.lang, 1),
+            needed=num(needed, ask.lang, 1),
         )
     missing = missing_skills(draft.planned_formats(), draft.resources.people, kb)
     if missing:

@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.prompt import Prompt
 from rich.text import Text
 
-from stratege.checks.registry import QUESTIONS
 from stratege.i18n import Lang, tr
+from stratege.questions import question
 from stratege.wizard.answers import (
     Bilingual,
     Invalid,
@@ -26,7 +26,6 @@ from stratege.wizard.answers import (
     parse_text,
     parse_yes_no,
 )
-from stratege.wizard.explanations import EXPLANATIONS
 
 T = TypeVar("T")
 Option = tuple[str, str]  # (identifier, label shown)
@@ -55,10 +54,10 @@ class Asker:
 
     def question(self, number: int) -> None:
         """Show a question's title and, in plain words, what it is for."""
-        title = QUESTIONS[number][0 if self.lang == "fr" else 1]
+        asked = question(number)
         self.console.print()
-        self.console.rule(Text(title, style="bold"), align="left")
-        self.say(EXPLANATIONS[number], style="italic")
+        self.console.rule(Text(asked.title(self.lang), style="bold"), align="left")
+        self.show(asked.explain(self.lang), style="italic")
 
     def say(self, message: Bilingual, /, style: str | None = None, **values: object) -> None:
         self.show(self.tr(message, **values), style)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stratege.i18n import number
+from stratege.i18n.numbers import num
 from stratege.knowledge.models import Knowledge
 from stratege.strategy.model import Audience, Cadence, Channel, FormatMix, Pillar
 from stratege.wizard.answers import (
@@ -96,7 +96,7 @@ def _ask_channels(ask: Asker, kb: Knowledge, draft: Draft) -> None:
             id=p,
             platform=p,
             handle=handles.get(p, ""),
-            purpose="customer_care" if p == care else "main",
+            purpose=["customer_care" if p == care else "main"],
             audiences=[a.id for a in draft.audiences if p in a.platforms],
             objectives=objectives,
         )
@@ -198,8 +198,8 @@ def _cadence(ask: Asker, kb: Knowledge, channel: Channel) -> Cadence:
                 "en": "{name}: posts (reference {low} to {high} a week; e.g. 3/week, 1/day)",
             },
             name=name,
-            low=number(reference.min, ask.lang, 2),
-            high=number(reference.max, ask.lang, 2),
+            low=num(reference.min, ask.lang, 2),
+            high=num(reference.max, ask.lang, 2),
         ),
         parse_cadence,
         format_cadence(reference.typical, ask.lang),
@@ -218,7 +218,7 @@ def _cadence(ask: Asker, kb: Knowledge, channel: Channel) -> Cadence:
         per=per,  # type: ignore[arg-type]
         windows=windows,
     )
-    if channel.purpose == "customer_care":
+    if channel.customer_care:
         cadence.response_time_hours = ask.number(
             {
                 "fr": "{name} : délai de première réponse promis, en heures",

@@ -14,8 +14,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from stratege.capacity.workload import estimate_workload
 from stratege.knowledge.models import Knowledge, KpiDefinition
-from stratege.planning.workload import estimate_workload
 from stratege.strategy.model import Person, RaciRow, Strategy
 
 BUSY_SHARE = 0.85  # suggested hours leave 15 % slack (the checks warn above 90 %)

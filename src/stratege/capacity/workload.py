@@ -139,7 +139,7 @@ def activity_hours(
         baseline = platform.community_hours_per_week * share if platform else 0
         moderate = baseline + count * (rates.moderate.hours_per_post or 0)
         hours.append(("moderate", channel.id, moderate))
-        if channel.purpose == "customer_care":
+        if channel.customer_care:
             covered = sum(w.hours_per_week() for w in cadence.covered_hours)
             answer = covered * share * (rates.answer.share_of_covered_hours or 0)
             hours.append(("answer_customers", channel.id, answer))

@@ -50,12 +50,3 @@ def french_typography(text: str) -> str:
         text = text.replace(f" {mark}", f"{NNBSP}{mark}")
     text = text.replace(" :", f"{NBSP}:")
     return text.replace("« ", f"«{NBSP}").replace(" »", f"{NBSP}»")
-
-
-def number(value: float, lang: Lang, decimals: int = 1) -> str:
-    """A number as people write it: decimal comma in French, no useless trailing zeros."""
-    rounded = round(value, decimals)
-    shown = f"{rounded:,.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{rounded:,.0f}"
-    if lang == "fr":
-        return shown.replace(",", "\u202f").replace(".", ",")
-    return shown
