@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -25,7 +25,12 @@ def _clock_time(value: Any) -> Any:
     raise PydanticCustomError("time_type", "a time HH:MM is expected")
 
 
-ClockTime = Annotated[dt.time, BeforeValidator(_clock_time)]
+ClockTime = Annotated[
+    dt.time,
+    BeforeValidator(_clock_time),
+    PlainSerializer(lambda moment: moment.strftime("%H:%M"), when_used="json"),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}$", "examples": ["09:30"]}),
+]
 
 
 class TimeWindow(BaseModel):

@@ -76,6 +76,7 @@ MODEL_KINDS: dict[str, tuple[str, ...]] = {
     "budget-category": _budget_categories(),
     "budget-figure": BUDGET_FIGURES,
     "paid-unit": PAID_UNITS,
+    "raci-role": ("responsible", "accountable", "consulted", "informed"),
 }
 
 # kind → the section of the knowledge base whose ids it names (and which word of an entry

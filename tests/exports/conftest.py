@@ -6,8 +6,11 @@ import copy
 import functools
 
 from stratege.bundled import example_path
+from stratege.checks import Finding, run_checks
 from stratege.planning.plan import Plan, build_plan
 from stratege.strategy import load_strategy
+
+RACI_QUESTION = 9
 
 
 @functools.cache
@@ -18,3 +21,8 @@ def _plan(name: str) -> Plan:
 def example_plan(name: str) -> Plan:
     """A private copy: tests may change its slots without affecting the others."""
     return copy.deepcopy(_plan(name))
+
+
+def raci_findings(plan: Plan) -> list[Finding]:
+    """The findings the service layer passes to the workbook: question 9's."""
+    return [f for f in run_checks(plan.strategy, plan.knowledge) if f.rule.question == RACI_QUESTION]

@@ -18,6 +18,7 @@ import matplotlib.pyplot as plt
 from stratege.i18n import french_typography
 from stratege.reports.document import (
     Bullets,
+    Code,
     Document,
     Figure,
     Paragraph,
@@ -64,6 +65,11 @@ def sample_document(lang: str = "fr") -> Document:
             ["Répondre aux clients", "Chargée de clientèle", "Directrice"],
             ["Publier sur LinkedIn", "Community manager", "Directrice"],
         ],
+    )
+    formulas = Table(
+        caption="Formules",
+        header=["Indicateur", "Formule"],
+        rows=[["Taux d'engagement", Code("sum(engagements) / sum(reach) * 100")]],
     )
     return Document(
         lang=lang,
@@ -137,7 +143,7 @@ def sample_document(lang: str = "fr") -> Document:
             Section(
                 id="q9-raci",
                 title="Qui est responsable ?",
-                blocks=[raci],
+                blocks=[raci, formulas],
             ),
         ],
     )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import os
 import shutil
 import subprocess
+import time
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -14,18 +18,22 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from stratege.reports.document import Bullets, Paragraph
-from stratege.reports.docx import render_docx
 from stratege.i18n.catalogue import translator
+from stratege.reports.document import Bullets, Paragraph, cell_text
+from stratege.reports.docx import render_docx
 from tests.reports.sample_docx import figures, sample_document, tables
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+DAY = dt.date(2027, 3, 1)
+
+
 @pytest.fixture(scope="module", params=["fr", "en"])
 def rendered(request, tmp_path_factory):
-    document = sample_document(request.param)
-    path = render_docx(document, tmp_path_factory.mktemp("docx") / "strategie.docx")
+    document = replace(sample_document(request.param), date=DAY)
+    path = tmp_path_factory.mktemp("docx") / "strategie.docx"
+    path.write_bytes(render_docx(document))
     return document, path, docx.Document(str(path))
 
 
@@ -33,10 +41,41 @@ def instructions(word) -> list[str]:
     return [" ".join(t.text.split()) for t in word.element.body.iter(f"{W}instrText")]
 
 
-def test_returns_the_path_of_a_zip_package(rendered):
-    _, path, _ = rendered
-    assert path.exists()
-    assert zipfile.is_zipfile(path)
+def test_returns_the_bytes_of_a_zip_package(rendered):
+    document, _, _ = rendered
+    data = render_docx(document)
+    assert isinstance(data, bytes)
+    assert zipfile.is_zipfile(io.BytesIO(data))
+
+
+def test_the_same_document_gives_the_same_bytes(rendered, monkeypatch):
+    document, path, _ = rendered
+    first = render_docx(document)
+    later = time.time() + 86_400  # a run on another day must not differ
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert render_docx(document) == first == path.read_bytes()
+
+
+def test_every_date_in_the_file_is_the_documents_date(rendered):
+    _, path, word = rendered
+    with zipfile.ZipFile(path) as package:
+        assert {info.date_time for info in package.infolist()} == {(2027, 3, 1, 0, 0, 0)}
+    properties = word.core_properties
+    assert properties.created == properties.modified == dt.datetime(2027, 3, 1, tzinfo=dt.UTC)
+
+
+def test_code_cells_are_in_a_monospace_font(rendered):
+    _, _, word = rendered
+    runs = [
+        r
+        for t in word.tables
+        for row in t.rows
+        for c in row.cells
+        for p in c.paragraphs
+        for r in p.runs
+    ]
+    code = [r.text for r in runs if r.font.name == "Consolas"]
+    assert code == ["sum(engagements) / sum(reach) * 100"]
 
 
 def test_cover_uses_title_and_subtitle_styles(rendered):
@@ -115,7 +154,7 @@ def test_tables_are_editable_with_the_document_values(rendered):
     assert len(word.tables) == len(tables(document))
     for table, block in zip(word.tables, tables(document), strict=True):
         values = [[cell.text for cell in row.cells] for row in table.rows]
-        assert values == [block.header, *block.rows]
+        assert values == [block.header, *([cell_text(c) for c in row] for row in block.rows)]
         assert table.style.name == "Light Grid Accent 1"
         header_flag = table.rows[0]._tr.trPr.find(qn("w:tblHeader"))
         assert header_flag is not None

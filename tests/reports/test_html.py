@@ -10,10 +10,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from stratege.reports.document import Document, Figure, Section, Table
-from stratege.i18n.numbers import day
-from stratege.reports.html import render_html
 from stratege.i18n.catalogue import translator
+from stratege.i18n.numbers import day
+from stratege.reports.document import Code, Document, Figure, Section, Table
+from stratege.reports.html import render_html
 from tests.reports.sample_html import FIGURES, SCRIPT, TABLES, charts, sample_document
 
 GENERATED = dt.date(2027, 3, 1)
@@ -225,3 +225,17 @@ def test_rendering_is_fast(document: Document) -> None:
     started = time.perf_counter()
     render_html(document)
     assert time.perf_counter() - started < 1.0
+
+
+def test_code_cells_are_code_and_escaped() -> None:
+    table = Table("Formulas", ["Metric", "Formula"], [[Code("reach"), Code(f"a < b {SCRIPT}")]])
+    document = Document("en", "T", "", [], [Section("s", "S", [table])])
+    html = render_html(document, generated=GENERATED)
+    assert "<td><code>reach</code></td>" in html
+    assert "<code>a &lt; b &lt;script&gt;alert(1)&lt;/script&gt;</code>" in html
+    assert Page(html).tags("script") == []
+
+
+def test_the_generation_date_is_the_documents_date() -> None:
+    document = Document("fr", "T", "", [], [], dt.date(2027, 3, 1))
+    assert "Document généré par Stratège le 1 mars 2027" in render_html(document)

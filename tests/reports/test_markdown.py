@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from stratege.reports.document import Bullets, Document, Paragraph, Section, Table
-from stratege.reports.markdown import Slugger, pipe_table, render_markdown
 from stratege.i18n.catalogue import translator
+from stratege.reports.document import Bullets, Code, Document, Paragraph, Section, Table
+from stratege.reports.markdown import Slugger, cell, pipe_table, render_markdown
 from tests.reports.sample_docx import figures, sample_document, tables
 
 LINK = re.compile(r"\]\(#([^)]+)\)")
@@ -66,9 +65,12 @@ def document(request) -> Document:
 
 @pytest.fixture
 def rendered(document, tmp_path):
-    images = tmp_path / "strategie-figures"
-    text = render_markdown(document, images, image_prefix="strategie-figures/")
+    """The Markdown and its figures, saved as the service layer would."""
+    text, figures_files = render_markdown(document, "strategie-figures")
     (tmp_path / "strategie.md").write_text(text, encoding="utf-8")
+    for name, png in figures_files.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(png)
     return text, tmp_path
 
 
@@ -166,17 +168,24 @@ def test_figures_are_written_and_linked_with_alt_text(document, rendered):
     assert files == ["q7-calendar-2.png", "q7-frequency-1.png"]
 
 
-def test_without_an_image_folder_figures_are_their_alt_text(document, tmp_path):
-    text = render_markdown(document)
+def test_without_an_image_folder_figures_are_their_alt_text(document):
+    text, figures_files = render_markdown(document)
     assert "![" not in text
     for figure in figures(document):
         assert figure.alt in unescape(text)
-    assert list(tmp_path.iterdir()) == []
+    assert figures_files == {}
 
 
-def test_prefix_without_trailing_slash(document, tmp_path):
-    text = render_markdown(document, tmp_path / "img", image_prefix="img")
+def test_folder_with_a_trailing_slash(document):
+    text, figures_files = render_markdown(document, "img/")
     assert "](img/q7-frequency-1.png)" in text
+    assert sorted(figures_files) == ["img/q7-calendar-2.png", "img/q7-frequency-1.png"]
+
+
+def test_code_is_shown_as_code_even_with_backticks_and_pipes():
+    assert cell(Code("sum(a) / sum(b)")) == "`sum(a) / sum(b)`"
+    assert cell(Code("a`b|c")) == "``a`b\\|c``"
+    assert cell(Code("`x`")) == "`` `x` ``"
 
 
 def test_markup_in_text_is_shown_as_written(rendered):
@@ -194,7 +203,7 @@ def test_text_that_looks_like_markdown_syntax_is_escaped():
         subsections=[Section(id="t", title="1. Un titre numéroté\u202f?")],
     )
     document = Document(lang="fr", title="T", subtitle="", meta=[], sections=[section])
-    text = render_markdown(document)
+    text, _ = render_markdown(document)
     assert "# \\# pas un titre" in text
     assert headings(text)[1:] == [(1, "# pas un titre"), (2, "1. Un titre numéroté\u202f?")]
     assert "## 1. Un titre numéroté\u202f?" in text  # inside a heading "1." is plain text
@@ -202,10 +211,9 @@ def test_text_that_looks_like_markdown_syntax_is_escaped():
     assert "\\> ni une citation" in text
 
 
-def test_output_is_stable_and_ends_with_one_newline(document, tmp_path):
-    first = render_markdown(document, tmp_path / "a", "a")
-    second = render_markdown(document, tmp_path / "a", "a")
-    assert first == second
+def test_output_is_stable_and_ends_with_one_newline(document):
+    first, first_figures = render_markdown(document, "a")
+    second, second_figures = render_markdown(document, "a")
+    assert (first, first_figures) == (second, second_figures)
     assert first.endswith("\n") and not first.endswith("\n\n")
     assert "\n\n\n" not in first
-    assert isinstance(Path(tmp_path / "a" / "q7-frequency-1.png").stat().st_size, int)

@@ -7,12 +7,17 @@ import re
 import struct
 import subprocess
 import sys
+import tempfile
+import time
 import zlib
 from pathlib import Path
 
 import pytest
 
+from stratege.i18n.catalogue import translator
+from stratege.reports import chromium as chromium_module
 from stratege.reports import pdf as pdf_module
+from stratege.reports.chromium import find_chromium
 from stratege.reports.html import render_html
 from stratege.reports.pdf import (
     APT_COMMAND,
@@ -20,11 +25,10 @@ from stratege.reports.pdf import (
     ChromiumFailed,
     ChromiumMissing,
     PdfRendererMissing,
-    find_chromium,
-    render_pdf,
+    pdf_bytes,
+    print_pdfs,
 )
-from stratege.reports.screenshot import WINDOW, main, screenshot_first_page
-from stratege.i18n.catalogue import translator
+from stratege.reports.screenshot import WINDOW, first_page_png, main
 from tests.reports.sample_html import sample_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,17 +116,14 @@ def _decode_png(data: bytes) -> tuple[int, int, int, list[bytes]]:
 @pytest.fixture
 def no_renderer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # `import weasyprint` fails
-    monkeypatch.setattr(pdf_module.shutil, "which", lambda name: None)
-    monkeypatch.setattr(pdf_module, "CHROMIUM_PATHS", ())
+    monkeypatch.setattr(chromium_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr(chromium_module, "CHROMIUM_PATHS", ())
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_without_a_renderer_the_error_says_what_to_install(
-    no_renderer: None, tmp_path: Path, lang: str
-) -> None:
-    target = tmp_path / "strategy.pdf"
+def test_without_a_renderer_the_error_says_what_to_install(no_renderer: None, lang: str) -> None:
     with pytest.raises(PdfRendererMissing) as raised:
-        render_pdf(sample_document(lang), target)
+        pdf_bytes(sample_document(lang))
     message = str(raised.value)
     assert 'pip install "stratege[pdf]"' in message and PIP_COMMAND in message
     assert "apt-get install chromium" in message and APT_COMMAND in message
@@ -133,21 +134,21 @@ def test_without_a_renderer_the_error_says_what_to_install(
         apt_command=APT_COMMAND,
     )
     assert message == expected
-    assert not target.exists()
 
 
 def test_without_chromium_neither_engine_nor_screenshot_can_run(
     no_renderer: None, tmp_path: Path
 ) -> None:
     with pytest.raises(PdfRendererMissing):
-        render_pdf(sample_document("en"), tmp_path / "a.pdf", engine="weasyprint")
+        pdf_bytes(sample_document("en"), engine="weasyprint")
     with pytest.raises(ChromiumMissing, match="apt-get install chromium"):
-        render_pdf(sample_document("en"), tmp_path / "a.pdf", engine="chromium")
+        pdf_bytes(sample_document("en"), engine="chromium")
     page = tmp_path / "page.html"
     page.write_text("<p>x</p>", encoding="utf-8")
     with pytest.raises(ChromiumMissing):
-        screenshot_first_page(page, tmp_path / "page.png")
+        first_page_png(page)
     assert main([str(page), str(tmp_path / "page.png")]) == 1
+    assert not (tmp_path / "page.png").exists()
 
 
 def test_the_screenshot_command_explains_its_arguments(capsys: pytest.CaptureFixture) -> None:
@@ -165,9 +166,7 @@ def test_chromium_prints_the_document_to_an_a4_pdf(
 ) -> None:
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # the automatic choice falls back
     document = sample_document(lang)
-    target = tmp_path / "strategie.pdf"
-    assert render_pdf(document, target) == target
-    data = target.read_bytes()
+    data = pdf_bytes(document)
     assert data.startswith(b"%PDF-")
     assert b"Skia/PDF" in _readable(data)  # Chromium's PDF writer, not WeasyPrint
     # cover + contents + one page at least per top-level section (they start a page)
@@ -176,19 +175,62 @@ def test_chromium_prints_the_document_to_an_a4_pdf(
     assert abs(width - 595) < 2 and abs(height - 842) < 2, "A4 in points"
 
 
-def test_chromium_failure_is_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_chromium_failure_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_module, "find_chromium", lambda: "/bin/false")
     with pytest.raises(ChromiumFailed, match="Chromium"):
-        render_pdf(sample_document("en"), tmp_path / "a.pdf", engine="chromium")
-    assert not (tmp_path / "a.pdf").exists()
+        pdf_bytes(sample_document("en"), engine="chromium")
+
+
+FAKE_CHROMIUM = """#!/bin/sh
+# Stands for Chromium: takes a second, then writes a PDF naming the page it printed.
+for argument in "$@"; do
+  case "$argument" in
+    --print-to-pdf=*) target="${argument#--print-to-pdf=}" ;;
+    file://*) page="$argument" ;;
+  esac
+done
+sleep 1
+printf '%%PDF-fake %s' "$page" > "$target"
+"""
+
+
+@pytest.fixture
+def fake_chromium(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A stand-in Chromium, and a temporary folder of its own to see what is left in it."""
+    program = tmp_path / "chromium"
+    program.write_text(FAKE_CHROMIUM, encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setattr(pdf_module, "find_chromium", lambda: str(program))
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    return scratch
+
+
+def test_the_pdfs_of_a_pack_print_at_once(fake_chromium: Path) -> None:
+    documents = [sample_document("fr"), sample_document("en")]
+    started = time.monotonic()
+    pdfs = print_pdfs(documents)
+    elapsed = time.monotonic() - started
+    assert elapsed < 1.8, "two one-second prints side by side, not one after the other"
+    assert [pdf[:9] for pdf in pdfs] == [b"%PDF-fake"] * 2
+    assert len(set(pdfs)) == 2, "each document printed from its own page"
+    assert list(fake_chromium.iterdir()) == [], "Chromium's temporary folders are removed"
+
+
+def test_a_slow_chromium_is_stopped(fake_chromium: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chromium_module, "CHROMIUM_TIMEOUT_S", 0.2)
+    with pytest.raises(ChromiumFailed, match=r"0\.2 second"):
+        print_pdfs([sample_document("fr"), sample_document("en")])
+    assert list(fake_chromium.iterdir()) == []
 
 
 @needs_chromium
 def test_the_first_page_screenshot_shows_the_cover(tmp_path: Path) -> None:
     page = tmp_path / "strategie.html"
     page.write_text(render_html(sample_document("fr")), encoding="utf-8")
-    picture = screenshot_first_page(page, tmp_path / "strategie.png")
-    data = picture.read_bytes()
+    data = first_page_png(page)
     assert len(data) > 20_000, "a blank page compresses to a few kilobytes"
     width, height, channels, rows = _decode_png(data)
     assert (width, height) == WINDOW == (1240, 1754)
@@ -233,8 +275,7 @@ def test_weasyprint_prints_the_document_to_an_a4_pdf(tmp_path: Path) -> None:
     if pdf_module._import_weasyprint() is None:
         pytest.skip('WeasyPrint is not installed (pip install "stratege[pdf]")')
     document = sample_document("fr")
-    target = render_pdf(document, tmp_path / "strategie.pdf", engine="weasyprint")
-    data = target.read_bytes()
+    data = pdf_bytes(document, engine="weasyprint")
     assert data.startswith(b"%PDF-") and b"WeasyPrint" in _readable(data)
     assert _pages(data) >= 2 + len(document.sections)
     width, height = _media_box(data)

@@ -11,13 +11,13 @@ import datetime as dt
 import io
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from stratege.checks import run_checks
-from stratege.strategy import StrategyFileError, parse_strategy
 from tests.conftest import example_data
+from tests.strategy.fuzzing import FAST, SLOW, load_and_check
 
 FIELD_NAMES = [
     "period",
@@ -72,27 +72,20 @@ def _dump(data: Any) -> str:
     return buffer.getvalue()
 
 
-def _load_and_check(text: str) -> None:
-    try:
-        document = parse_strategy(text, "fuzz.yaml")
-    except StrategyFileError as error:
-        assert error.problems
-        for problem in error.problems:
-            assert problem.render("fr") and problem.render("en")
-        return
-    run_checks(document.strategy)
+texts = st.text(max_size=300)
+documents = st.dictionaries(st.sampled_from(FIELD_NAMES), values, max_size=6)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=300))
+@FAST
+@given(texts)
 def test_arbitrary_text_never_crashes(text: str) -> None:
-    _load_and_check(text)
+    load_and_check(text)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.dictionaries(st.sampled_from(FIELD_NAMES), values, max_size=6))
+@FAST
+@given(documents)
 def test_arbitrary_yaml_never_crashes(data: dict[str, Any]) -> None:
-    _load_and_check(_dump(data))
+    load_and_check(_dump(data))
 
 
 def _paths(node: Any, prefix: tuple = ()) -> list[tuple]:
@@ -112,12 +105,37 @@ def _paths(node: Any, prefix: tuple = ()) -> list[tuple]:
 EXAMPLE_PATHS = _paths(example_data())
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(EXAMPLE_PATHS), values)
-def test_one_value_replaced_anywhere_never_crashes(path: tuple, value: Any) -> None:
+def _replaced(path: tuple, value: Any) -> str:
     data = example_data()
     node = data
     for part in path[:-1]:
         node = node[part]
     node[path[-1]] = value
-    _load_and_check(_dump(data))
+    return _dump(data)
+
+
+@FAST
+@given(st.sampled_from(EXAMPLE_PATHS), values)
+def test_one_value_replaced_anywhere_never_crashes(path: tuple, value: Any) -> None:
+    load_and_check(_replaced(path, value))
+
+
+@pytest.mark.slow
+@SLOW
+@given(texts)
+def test_much_arbitrary_text_never_crashes(text: str) -> None:
+    load_and_check(text)
+
+
+@pytest.mark.slow
+@SLOW
+@given(documents)
+def test_many_arbitrary_yaml_documents_never_crash(data: dict[str, Any]) -> None:
+    load_and_check(_dump(data))
+
+
+@pytest.mark.slow
+@SLOW
+@given(st.sampled_from(EXAMPLE_PATHS), values)
+def test_many_values_replaced_anywhere_never_crash(path: tuple, value: Any) -> None:
+    load_and_check(_replaced(path, value))

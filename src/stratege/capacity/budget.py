@@ -1,27 +1,64 @@
-"""Money over the strategy period: what is declared, what the plan commits.
+"""Money over the strategy period: what is declared, what the strategy commits, and when.
 
-Declared amounts may cover the whole period, a year or a month (budget.covers); they are
-brought to the period so that they compare with what tools and campaigns actually cost.
+Declared amounts may cover the whole period, a year or a month (``budget.covers``). They
+are counted in calendar months — a year is twelve of them, whatever its number of days —
+so a yearly budget of 16,000 over a calendar year is 16,000, not 15,989. Tools cost their
+monthly price; campaigns spend their budget evenly over their days; the lines with no
+itemised plan (outsourcing, contests, training, other) are planned as declared. A plan
+for part of the period takes the same share of every category, day for day.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from stratege.strategy.model import Budget, Period, Strategy
 
 CATEGORIES = ("outsourcing", "advertising", "contests", "tools", "training", "other")
 PLAN_CATEGORIES = ("people", *CATEGORIES)
+AS_DECLARED = ("outsourcing", "contests", "training", "other")
+ONE_DAY = dt.timedelta(days=1)
+
+
+# --- calendar months ------------------------------------------------------------------------
+
+
+def month_length(day: dt.date) -> int:
+    return calendar.monthrange(day.year, day.month)[1]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def calendar_months(first: dt.date, last: dt.date) -> float:
+    """Months from ``first`` to ``last`` included: whole calendar months, then the share
+    of the month that remains (1 January to 31 December is exactly 12)."""
+    end = last + ONE_DAY
+    whole = (end.year - first.year) * 12 + end.month - first.month
+    if add_months(first, whole) > end:
+        whole -= 1
+    anchor = add_months(first, whole)
+    return whole + (end - anchor).days / month_length(anchor)
 
 
 def period_factor(budget: Budget, period: Period) -> float:
     """How many times the declared amounts apply over the period."""
+    months = calendar_months(period.start, period.end)
     if budget.covers == "year":
-        return period.days / 365.25
+        return months / 12
     if budget.covers == "month":
-        return period.months
+        return months
     return 1.0
+
+
+# --- what the strategy commits ---------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -39,11 +76,7 @@ class BudgetComparison:
 
 
 def compare_budget(strategy: Strategy) -> BudgetComparison:
-    """Declared budget per category vs what the strategy commits, over the period.
-
-    Tools and advertising are computed from the tools list and the campaigns; the other
-    categories have no itemised plan yet, so their planned amount is the declared one.
-    """
+    """Declared budget per category vs what the strategy commits, over the whole period."""
     budget, period = strategy.resources.budget, strategy.period
     factor = period_factor(budget, period)
     declared = {c: getattr(budget, c) * factor for c in CATEGORIES}
@@ -54,21 +87,48 @@ def compare_budget(strategy: Strategy) -> BudgetComparison:
 
 
 def tools_cost(strategy: Strategy) -> float:
-    return sum(t.monthly_cost for t in strategy.resources.tools) * strategy.period.months
+    monthly = sum(t.monthly_cost for t in strategy.resources.tools)
+    return monthly * calendar_months(strategy.period.start, strategy.period.end)
+
+
+def campaign_spend(strategy: Strategy) -> dict[dt.date, float]:
+    """Advertising spent each day: every campaign's budget spread evenly over its days."""
+    spend: dict[dt.date, float] = defaultdict(float)
+    for campaign in strategy.advertising.campaigns:
+        days = (campaign.end - campaign.start).days + 1
+        if days <= 0:
+            continue
+        for offset in range(days):
+            spend[campaign.start + dt.timedelta(days=offset)] += campaign.budget / days
+    return dict(spend)
 
 
 def people_cost_per_week(strategy: Strategy) -> float:
     return sum((p.hourly_cost or 0) * p.hours_per_week for p in strategy.resources.people)
 
 
+# --- month by month ----------------------------------------------------------------------------
+
+
 @dataclass
 class MonthlyBudget:
-    """Planned spending per category and month, beside the declared budget spread evenly."""
+    """Planned spending per category and month, beside the declared budget.
+
+    ``months`` are the months of the plan's days, preceded by ``lead_months``: months
+    before the plan starts where production for its first posts is already paid for (staff
+    time only; nothing is declared for them). ``people`` gives staff time line by line:
+    hours per person and month, and each person's hourly cost, so that the staff-time
+    line is hours × rate, person by person.
+    """
 
     currency: str
     months: list[dt.date]
     planned: dict[str, dict[dt.date, float]]
     declared: dict[str, dict[dt.date, float]]
+    lead_months: list[dt.date] = field(default_factory=list)
+    people_hours: dict[str, dict[dt.date, float]] = field(default_factory=dict)
+    hourly_costs: dict[str, float] = field(default_factory=dict)
+    share_of_period: float = 1.0  # the plan's days over the period's: what was pro-rated
 
     def planned_total(self, category: str) -> float:
         return sum(self.planned.get(category, {}).values())
@@ -76,41 +136,124 @@ class MonthlyBudget:
     def declared_total(self, category: str) -> float:
         return sum(self.declared.get(category, {}).values())
 
+    def person_cost(self, person: str) -> float:
+        hours = sum(self.people_hours.get(person, {}).values())
+        return hours * self.hourly_costs.get(person, 0.0)
+
 
 def monthly_budget(
-    strategy: Strategy,
-    days: list[dt.date],
-    people_hours: dict[tuple[str, dt.date], float],
-    campaigns_by_month: dict[dt.date, float],
+    strategy: Strategy, days: list[dt.date], people_hours: dict[tuple[str, dt.date], float]
 ) -> MonthlyBudget:
-    """``people_hours``: (person, week Monday) → hours planned that week."""
+    """The budget of the plan's ``days``; ``people_hours``: (person, week Monday) → hours."""
     months = sorted({d.replace(day=1) for d in days})
     in_month = {m: sum(1 for d in days if d.replace(day=1) == m) for m in months}
-    share = {m: in_month[m] / len(days) for m in months} if days else {}
+    period_days = max(strategy.period.days, 1)
     comparison = compare_budget(strategy)
-    declared = {c: {m: comparison.declared[c] * share[m] for m in months} for c in CATEGORIES}
-    planned = {c: dict(declared[c]) for c in ("outsourcing", "contests", "training", "other")}
-    planned["advertising"] = {m: campaigns_by_month.get(m, 0.0) for m in months}
+    declared = {
+        c: {m: comparison.declared[c] * in_month[m] / period_days for m in months}
+        for c in CATEGORIES
+    }
+    planned = {c: dict(declared[c]) for c in AS_DECLARED}
+    planned["advertising"] = _by_month(campaign_spend(strategy), set(days), months)
     monthly_tools = sum(t.monthly_cost for t in strategy.resources.tools)
-    planned["tools"] = {m: monthly_tools * in_month[m] / _month_length(m) for m in months}
-    planned["people"] = _people_cost(strategy, people_hours, months)
-    declared["people"] = dict.fromkeys(months, 0.0)  # internal time: outside the budget lines
-    return MonthlyBudget(strategy.resources.budget.currency, months, planned, declared)
+    planned["tools"] = {m: monthly_tools * in_month[m] / month_length(m) for m in months}
+    hours = _hours_by_month(people_hours, set(days))
+    lead = sorted({m for by_month in hours.values() for m in by_month} - set(months))
+    every_month = [*lead, *months]
+    rates = {p.id: p.hourly_cost or 0.0 for p in strategy.resources.people}
+    planned["people"] = {
+        m: sum(h.get(m, 0.0) * rates.get(p, 0.0) for p, h in hours.items()) for m in every_month
+    }
+    declared["people"] = dict.fromkeys(every_month, 0.0)  # internal time: not a budget line
+    return MonthlyBudget(
+        strategy.resources.budget.currency,
+        every_month,
+        planned,
+        declared,
+        lead_months=lead,
+        people_hours=hours,
+        hourly_costs=rates,
+        share_of_period=len(days) / period_days,
+    )
 
 
-def _month_length(month: dt.date) -> int:
-    following = (month + dt.timedelta(days=32)).replace(day=1)
-    return (following - month).days
-
-
-def _people_cost(
-    strategy: Strategy, hours: dict[tuple[str, dt.date], float], months: list[dt.date]
+def _by_month(
+    daily: dict[dt.date, float], days: set[dt.date], months: Iterable[dt.date]
 ) -> dict[dt.date, float]:
-    rates = {p.id: p.hourly_cost or 0 for p in strategy.resources.people}
-    cost = dict.fromkeys(months, 0.0)
+    totals = dict.fromkeys(months, 0.0)
+    for day, amount in daily.items():
+        if day in days:
+            totals[day.replace(day=1)] += amount
+    return totals
+
+
+def _hours_by_month(
+    hours: dict[tuple[str, dt.date], float], days: set[dt.date]
+) -> dict[str, dict[dt.date, float]]:
+    """A week's hours split over its days, hence its months, so that the months add up to
+    every hour planned: days before the plan are lead time (their own months), days of
+    its last week after its last day count in the last month."""
+    last = max(days) if days else dt.date.max
+    by_month: dict[str, dict[dt.date, float]] = defaultdict(lambda: defaultdict(float))
     for (person, monday), spent in hours.items():
-        for offset in range(7):  # a week's hours split over its days, hence its months
-            month = (monday + dt.timedelta(days=offset)).replace(day=1)
-            if month in cost:
-                cost[month] += rates.get(person, 0) * spent / 7
-    return cost
+        for offset in range(7):
+            day = min(monday + dt.timedelta(days=offset), last)
+            by_month[person][day.replace(day=1)] += spent / 7
+    return {p: dict(m) for p, m in by_month.items()}
+
+
+# --- the budget's own units: each month, or each year, it is declared for ---------------------
+
+
+@dataclass(frozen=True)
+class BudgetSpan:
+    """One unit of time a budget is declared for (a calendar month, or a year) within the
+    period, with what is planned in it and what is declared for it (pro-rated when the
+    period covers only part of it)."""
+
+    first: dt.date
+    last: dt.date
+    unit: str  # "month" or "year"
+    planned: dict[str, float]
+    declared: dict[str, float]
+    total: float | None  # the overall envelope for the span, when one is declared
+
+    @property
+    def planned_total(self) -> float:
+        return sum(self.planned.values())
+
+
+def budget_spans(strategy: Strategy) -> list[BudgetSpan]:
+    """The months (budget declared per month) or years (per year) of the period, so that
+    a month or a year that overspends is seen even when the whole period does not. A
+    budget declared for the whole period has no smaller unit: none are returned."""
+    budget, period = strategy.resources.budget, strategy.period
+    if budget.covers == "period":
+        return []
+    daily_ads = campaign_spend(strategy)
+    monthly_tools = sum(t.monthly_cost for t in strategy.resources.tools)
+    spans = []
+    for first, last in _units(period.start, period.end, budget.covers):
+        months = calendar_months(first, last)
+        share = months if budget.covers == "month" else months / 12
+        declared = {c: getattr(budget, c) * share for c in CATEGORIES}
+        planned = dict(declared)
+        planned["tools"] = monthly_tools * months
+        planned["advertising"] = sum(a for d, a in daily_ads.items() if first <= d <= last)
+        total = budget.total * share if budget.total is not None else None
+        spans.append(BudgetSpan(first, last, budget.covers, planned, declared, total))
+    return spans
+
+
+def _units(start: dt.date, end: dt.date, covers: str) -> list[tuple[dt.date, dt.date]]:
+    """Calendar months, or calendar years, cut to the period."""
+    units, first = [], start
+    while first <= end:
+        if covers == "month":
+            following = add_months(first.replace(day=1), 1)
+        else:
+            following = dt.date(first.year + 1, 1, 1)
+        last = min(following - ONE_DAY, end)
+        units.append((first, last))
+        first = following
+    return units

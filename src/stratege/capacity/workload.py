@@ -1,11 +1,14 @@
 """Weekly workload: the hours the strategy needs, who can give them, and what is missing.
 
 Demand comes from the cadence × format mix × production effort per skill, plus publishing,
-community management, customer care, monitoring, reporting and advertising. Who may do each
-piece follows the RACI (the Responsible people) when it names someone, else the people with
-the matching skill (or training in it). Assignment is a flow problem, solved with
-OR-Tools' linear solver: the hours that cannot reach anybody are the shortfall, which makes
-"infeasible" precise (which work, how many hours) rather than a single ratio.
+community management, customer care (replies to messages), replies to reviews, monitoring,
+reporting and advertising. Who may do each piece follows the RACI: the people Responsible
+for the activity on that channel (its own row, else the row for all channels); only where
+no row names anyone able to do it, the people with the matching skill (or training in
+it) — never someone the row names only as Accountable, Consulted or Informed.
+Assignment is a flow problem, solved with OR-Tools' linear solver: the hours that cannot
+reach anybody are the shortfall, which makes "infeasible" precise (which work, how many
+hours) rather than a single ratio.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from typing import Literal
 
 from ortools.linear_solver import pywraplp
 
-from stratege.knowledge.models import Knowledge
-from stratege.strategy.model import RaciRow, Strategy
+from stratege.knowledge.models import Activities, Knowledge
+from stratege.strategy.model import Cadence, Channel, RaciRow, Strategy
 
 WEEKS_PER_MONTH = 52.1775 / 12
+CUSTOMER_SERVICE = "customer_service"  # the objective kind whose channels answer customers
 
 EligibleSource = Literal["raci", "skill", "fallback", "nobody"]
 
@@ -27,6 +31,7 @@ ACTIVITY_SKILLS: dict[str, tuple[str, ...]] = {
     "publish": ("community_management",),
     "moderate": ("community_management",),
     "answer_customers": ("customer_care", "community_management"),
+    "answer_reviews": ("customer_care", "community_management"),
     "monitor": ("social_listening", "community_management"),
     "report": ("analytics", "community_management"),
     "advertise": ("advertising", "community_management"),
@@ -91,18 +96,38 @@ def _demands(strategy: Strategy, knowledge: Knowledge) -> list[Demand]:
 
 
 def _production(strategy: Strategy, knowledge: Knowledge) -> list[Demand]:
-    hours: dict[str, float] = defaultdict(float)
+    """Production hours per skill, kept apart where different people may do them."""
+    hours: dict[tuple[str, tuple[str, ...], EligibleSource], float] = defaultdict(float)
     for channel_id, posts in posts_per_week(strategy).items():
         for format_id, share in strategy.format_mix(channel_id).items():
             definition = knowledge.formats.get(format_id)
             if definition is None:
                 continue
             for skill, per_post in definition.effort.items():
-                hours[skill] += posts * share / 100 * per_post
-    return [
-        Demand(f"create_content:{skill}", "create_content", h, *_skilled(strategy, skill), skill)
-        for skill, h in sorted(hours.items())
-    ]
+                eligible, source = production_people(strategy, channel_id, skill)
+                hours[(skill, eligible, source)] += posts * share / 100 * per_post
+    demands = []
+    for number, ((skill, eligible, source), h) in enumerate(sorted(hours.items())):
+        key = f"create_content:{skill}:{number}"
+        demands.append(Demand(key, "create_content", h, eligible, source, skill))
+    return demands
+
+
+def production_people(
+    strategy: Strategy, channel: str, skill: str
+) -> tuple[tuple[str, ...], EligibleSource]:
+    """Who may produce ``skill`` work for posts on ``channel``: the people Responsible for
+    creating content there who have the skill; if the RACI names none with the skill,
+    anyone with it except the people its row names only as A, C or I."""
+    rows = _rows(strategy.responsibilities, "create_content", channel)
+    skilled, _ = _skilled(strategy, skill)
+    responsible = {p for row in rows for p in row.responsible}
+    chosen = tuple(p for p in skilled if p in responsible)
+    if chosen:
+        return chosen, "raci"
+    others = _only_overseeing(rows)
+    fallback = tuple(p for p in skilled if p not in others)
+    return fallback, ("skill" if fallback else "nobody")
 
 
 def posts_per_week(strategy: Strategy) -> dict[str, float]:
@@ -139,10 +164,11 @@ def activity_hours(
         baseline = platform.community_hours_per_week * share if platform else 0
         moderate = baseline + count * (rates.moderate.hours_per_post or 0)
         hours.append(("moderate", channel.id, moderate))
-        if channel.customer_care:
-            covered = sum(w.hours_per_week() for w in cadence.covered_hours)
-            answer = covered * share * (rates.answer.share_of_covered_hours or 0)
-            hours.append(("answer_customers", channel.id, answer))
+        if answers_customers(strategy, channel):
+            hours.append(("answer_customers", channel.id, _answering(cadence, rates, share)))
+        if cadence.reviews_per_week:
+            reviews = cadence.reviews_per_week * share * (rates.answer_reviews.hours_per_post or 0)
+            hours.append(("answer_reviews", channel.id, reviews))
     if strategy.channels:
         hours.append(("monitor", None, (rates.monitor.hours_per_week or 0) * share))
     if strategy.kpis:
@@ -151,6 +177,25 @@ def activity_hours(
     advertise = campaign_weeks * (rates.advertise.hours_per_campaign_week or 0)
     hours.append(("advertise", None, advertise))
     return hours
+
+
+def answers_customers(strategy: Strategy, channel: Channel) -> bool:
+    """Is someone expected to answer customers on this channel: a customer-care account,
+    or one that serves a customer-service objective (handling disputes online included)?"""
+    if channel.customer_care:
+        return True
+    kinds = {o.id: o.kind for o in strategy.objectives}
+    return any(kinds.get(o) == CUSTOMER_SERVICE for o in channel.objectives)
+
+
+def _answering(cadence: Cadence, rates: Activities, share: float) -> float:
+    """Hours answering: the messages expected times the time per reply when the strategy
+    says how many; otherwise a share of the hours the channel promises to cover."""
+    if cadence.messages_per_day is not None:
+        per_reply = rates.answer.hours_per_post or 0
+        return cadence.messages_per_day * 7 * share * per_reply
+    covered = sum(w.hours_per_week() for w in cadence.covered_hours)
+    return covered * share * (rates.answer.share_of_covered_hours or 0)
 
 
 def _activities(strategy: Strategy, knowledge: Knowledge) -> list[Demand]:
@@ -179,27 +224,32 @@ def _activity_demand(
 def eligible_people(
     strategy: Strategy, activity: str, channel: str | None
 ) -> tuple[tuple[str, ...], EligibleSource, str | None]:
-    """Who may do an activity: RACI Responsible, else the skilled, else anybody."""
-    responsible = _raci_responsible(strategy.responsibilities, activity, channel)
+    """Who may do an activity: the RACI's Responsible, else the skilled, else anybody —
+    never someone the RACI row names only as Accountable, Consulted or Informed."""
+    rows = _rows(strategy.responsibilities, activity, channel)
+    responsible = tuple(dict.fromkeys(p for row in rows for p in row.responsible))
     if responsible:
         return responsible, "raci", None
+    others = _only_overseeing(rows)
     for skill in ACTIVITY_SKILLS[activity]:
-        eligible, source = _skilled(strategy, skill)
+        skilled, _ = _skilled(strategy, skill)
+        eligible = tuple(p for p in skilled if p not in others)
         if eligible:
-            return eligible, source, skill
-    everyone = tuple(p.id for p in strategy.resources.people)
+            return eligible, "skill", skill
+    everyone = tuple(p.id for p in strategy.resources.people if p.id not in others)
     return everyone, ("fallback" if everyone else "nobody"), None
 
 
-def _raci_responsible(rows: list[RaciRow], activity: str, channel: str | None) -> tuple[str, ...]:
-    """Responsible people for an activity: the channel's own row first, else the 'all' row."""
+def _rows(rows: list[RaciRow], activity: str, channel: str | None) -> list[RaciRow]:
+    """The RACI rows of an activity for a channel: its own row, else the row for all."""
     specific = [r for r in rows if r.activity == activity and r.channel == channel]
-    general = [r for r in rows if r.activity == activity and r.channel == "all"]
-    for chosen in (specific, general):
-        people = tuple(dict.fromkeys(p for row in chosen for p in row.responsible))
-        if people:
-            return people
-    return ()
+    return specific or [r for r in rows if r.activity == activity and r.channel == "all"]
+
+
+def _only_overseeing(rows: list[RaciRow]) -> set[str]:
+    """People a row names as Accountable, Consulted or Informed but not Responsible."""
+    named = {p for row in rows for p in (*row.accountable, *row.consulted, *row.informed)}
+    return named - {p for row in rows for p in row.responsible}
 
 
 def _skilled(strategy: Strategy, skill: str) -> tuple[tuple[str, ...], EligibleSource]:

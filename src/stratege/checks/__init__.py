@@ -19,13 +19,13 @@ from stratege.checks import (  # noqa: F401  (imported to register their rules)
     resources,
 )
 from stratege.checks.context import Context
-from stratege.checks.registry import RULES, Finding, Label, Msg, Num, Rule
+from stratege.checks.registry import RULES, Finding, Rule
 from stratege.checks.registry import run_rules as _run_rules
 from stratege.knowledge import Knowledge, load_knowledge
 from stratege.severity import SEVERITY_ORDER, Severity
 from stratege.strategy.model import Strategy
 
-__all__ = ["RULES", "Finding", "Label", "Msg", "Num", "Rule", "Severity", "run_checks"]
+__all__ = ["RULES", "Finding", "Rule", "Severity", "run_checks"]
 
 
 def run_checks(strategy: Strategy, knowledge: Knowledge | None = None) -> list[Finding]:

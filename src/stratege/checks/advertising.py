@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from stratege.capacity.budget import compare_budget
+from stratege.capacity.budget import budget_spans, compare_budget
 from stratege.checks.context import Context
-from stratege.checks.registry import Hit, Msg, Num, Severity, rule
+from stratege.checks.registry import Hit, Severity, rule
+from stratege.checks.values import Amount, Day, Label, Msg, Span
 from stratege.i18n.catalogue import N_
 
 
@@ -24,7 +25,7 @@ def campaign_off_channels(ctx: Context) -> Iterator[Hit]:
             if platform not in ctx.channel_platforms:
                 yield (
                     ("advertising", "campaigns", index, "platforms", position),
-                    {"id": campaign.id, "platform": platform},
+                    {"id": campaign.id, "platform": Label("platform", platform, ctx.knowledge)},
                 )
 
 
@@ -34,7 +35,7 @@ def campaign_off_channels(ctx: Context) -> Iterator[Hit]:
     10,
     title=N_("Campaign without objective"),
     message=N_("Campaign '{id}' serves {what}."),
-    hint=N_("Set objective to the id of a declared objective."),
+    hint=N_("Set `objective` to the id of a declared objective."),
 )
 def campaign_without_objective(ctx: Context) -> Iterator[Hit]:
     for index, campaign in enumerate(ctx.strategy.advertising.campaigns):
@@ -62,7 +63,7 @@ def campaign_without_objective(ctx: Context) -> Iterator[Hit]:
         "Campaign '{id}' ({start} → {end}) falls outside the strategy period or ends "
         "before it starts."
     ),
-    hint=N_("Fit start and end inside the period ({period_start} → {period_end})."),
+    hint=N_("Fit `start` and `end` inside the period ({period_start} → {period_end})."),
 )
 def campaign_outside_period(ctx: Context) -> Iterator[Hit]:
     period = ctx.strategy.period
@@ -73,10 +74,10 @@ def campaign_outside_period(ctx: Context) -> Iterator[Hit]:
                 ("advertising", "campaigns", index),
                 {
                     "id": campaign.id,
-                    "start": campaign.start,
-                    "end": campaign.end,
-                    "period_start": period.start,
-                    "period_end": period.end,
+                    "start": Day(campaign.start),
+                    "end": Day(campaign.end),
+                    "period_start": Day(period.start),
+                    "period_end": Day(period.end),
                 },
             )
 
@@ -86,11 +87,8 @@ def campaign_outside_period(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     10,
     title=N_("Campaigns above advertising budget"),
-    message=N_(
-        "Campaigns add up to {planned} {currency} against an advertising budget of "
-        "{declared} {currency}."
-    ),
-    hint=N_("Reduce campaign budgets or raise resources.budget.advertising."),
+    message=N_("Campaigns add up to {planned} against an advertising budget of {declared}."),
+    hint=N_("Reduce campaign budgets or raise `resources.budget.advertising`."),
 )
 def campaigns_above_budget(ctx: Context) -> Iterator[Hit]:
     comparison = compare_budget(ctx.strategy)
@@ -99,9 +97,8 @@ def campaigns_above_budget(ctx: Context) -> Iterator[Hit]:
         yield (
             ("advertising", "campaigns"),
             {
-                "planned": Num(planned, 0),
-                "declared": Num(declared, 0),
-                "currency": ctx.strategy.resources.budget.currency,
+                "planned": Amount(planned, ctx.strategy.resources.budget.currency),
+                "declared": Amount(declared, ctx.strategy.resources.budget.currency),
             },
         )
 
@@ -112,7 +109,7 @@ def campaigns_above_budget(ctx: Context) -> Iterator[Hit]:
     10,
     title=N_("Campaign without audience"),
     message=N_("Campaign '{id}' targets {what}."),
-    hint=N_("Set audience to the id of a declared audience."),
+    hint=N_("Set `audience` to the id of a declared audience."),
 )
 def campaign_without_audience(ctx: Context) -> Iterator[Hit]:
     for index, campaign in enumerate(ctx.strategy.advertising.campaigns):
@@ -137,7 +134,7 @@ def campaign_without_audience(ctx: Context) -> Iterator[Hit]:
     10,
     title=N_("Unknown occasion"),
     message=N_("Campaign '{id}' is tied to occasion '{occasion}', which is not declared."),
-    hint=N_("Declare it in occasions."),
+    hint=N_("Declare it in `occasions`."),
 )
 def campaign_unknown_occasion(ctx: Context) -> Iterator[Hit]:
     occasions = {o.id for o in ctx.strategy.occasions}
@@ -155,7 +152,7 @@ def campaign_unknown_occasion(ctx: Context) -> Iterator[Hit]:
     10,
     title=N_("Campaign without budget"),
     message=N_("Campaign '{id}' has no budget."),
-    hint=N_("Set its budget."),
+    hint=N_("Set its `budget`."),
 )
 def campaign_without_budget(ctx: Context) -> Iterator[Hit]:
     for index, campaign in enumerate(ctx.strategy.advertising.campaigns):
@@ -168,10 +165,8 @@ def campaign_without_budget(ctx: Context) -> Iterator[Hit]:
     Severity.INFO,
     10,
     title=N_("Advertising budget unused"),
-    message=N_(
-        "An advertising budget of {declared} {currency} is declared, but no campaign uses it."
-    ),
-    hint=N_("Plan the campaigns (advertising.campaigns): on what occasion, for whom?"),
+    message=N_("An advertising budget of {declared} is declared, but no campaign uses it."),
+    hint=N_("Plan the campaigns (`advertising.campaigns`): on what occasion, for whom?"),
 )
 def budget_without_campaign(ctx: Context) -> Iterator[Hit]:
     comparison = compare_budget(ctx.strategy)
@@ -179,7 +174,38 @@ def budget_without_campaign(ctx: Context) -> Iterator[Hit]:
         yield (
             ("resources", "budget", "advertising"),
             {
-                "declared": Num(comparison.declared["advertising"], 0),
-                "currency": ctx.strategy.resources.budget.currency,
+                "declared": Amount(
+                    comparison.declared["advertising"], ctx.strategy.resources.budget.currency
+                )
             },
         )
+
+
+@rule(
+    "ADV009",
+    Severity.WARNING,
+    10,
+    title=N_("Campaigns above the budget of a month or a year"),
+    message=N_(
+        "In {span}, campaigns spend {planned}, above the advertising budget declared for it "
+        "({declared})."
+    ),
+    hint=N_(
+        "Spread the campaigns over other months, cut their budgets, or raise "
+        "`resources.budget.advertising` (declared for {unit})."
+    ),
+)
+def campaigns_above_span_budget(ctx: Context) -> Iterator[Hit]:
+    currency = ctx.strategy.resources.budget.currency
+    for span in budget_spans(ctx.strategy):
+        planned, declared = span.planned["advertising"], span.declared["advertising"]
+        if planned > declared + 0.5:
+            yield (
+                ("advertising", "campaigns"),
+                {
+                    "span": Span(span.first, span.last, span.unit),
+                    "planned": Amount(planned, currency),
+                    "declared": Amount(declared, currency),
+                    "unit": Label("budget-covers", span.unit),
+                },
+            )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
+from stratege.checks.values import Closest, Known, Label, Labels, Msg
 from stratege.i18n.catalogue import N_
 
 
@@ -15,7 +16,10 @@ from stratege.i18n.catalogue import N_
     5,
     title=N_("No audience"),
     message=N_("No audience is declared."),
-    hint=N_("Declare your audiences: current customers, prospects, ambassadors, candidates…"),
+    hint=N_(
+        "Declare your audiences (`audiences`): current customers, prospects, "
+        "ambassadors, candidates…"
+    ),
 )
 def no_audience(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.audiences:
@@ -28,13 +32,13 @@ def no_audience(ctx: Context) -> Iterator[Hit]:
     5,
     title=N_("Audience reached by no channel"),
     message=N_("Audience '{id}' is reached by no channel."),
-    hint=N_("Add {id} to the audiences of a channel on {platforms}."),
+    hint=N_("Add `{id}` to the `audiences` of a channel on {platforms}."),
 )
 def audience_without_channel(ctx: Context) -> Iterator[Hit]:
     reached = {a for c in ctx.strategy.channels for a in c.audiences}
     for index, audience in enumerate(ctx.strategy.audiences):
         if audience.id not in reached:
-            platforms = ", ".join(audience.platforms) or "—"
+            platforms = Labels.of("platform", audience.platforms, ctx.knowledge)
             yield ("audiences", index), {"id": audience.id, "platforms": platforms}
 
 
@@ -44,7 +48,7 @@ def audience_without_channel(ctx: Context) -> Iterator[Hit]:
     5,
     title=N_("Where the audience is, unknown"),
     message=N_("It is not known on which platforms audience '{id}' is present."),
-    hint=N_("List in platforms where it can be found (facebook, linkedin…)."),
+    hint=N_("List in `platforms` where it can be found (`facebook`, `linkedin`…)."),
 )
 def audience_nowhere(ctx: Context) -> Iterator[Hit]:
     for index, audience in enumerate(ctx.strategy.audiences):
@@ -62,8 +66,8 @@ def audience_nowhere(ctx: Context) -> Iterator[Hit]:
         "channel (blog, YouTube, Pinterest) and no SEO objective waits for it there."
     ),
     hint=N_(
-        "Declare the website (organisation.website), open a blog or a YouTube channel, or "
-        "set an objective of kind seo."
+        "Declare the website (`organisation.website`), open a blog or a YouTube "
+        "channel, or set an objective of kind `seo`."
     ),
 )
 def search_without_seo(ctx: Context) -> Iterator[Hit]:
@@ -82,7 +86,7 @@ def search_without_seo(ctx: Context) -> Iterator[Hit]:
     5,
     title=N_("Unknown platform"),
     message=N_("Audience '{id}' is said to be on '{platform}', an unknown platform."),
-    hint=N_("Known platforms: {known}."),
+    hint=N_("{closest}Known platforms: {known}."),
 )
 def audience_unknown_platform(ctx: Context) -> Iterator[Hit]:
     known = ctx.knowledge.platforms
@@ -91,7 +95,12 @@ def audience_unknown_platform(ctx: Context) -> Iterator[Hit]:
             if platform not in known:
                 yield (
                     ("audiences", index, "platforms", position),
-                    {"id": audience.id, "platform": platform, "known": ", ".join(known)},
+                    {
+                        "id": audience.id,
+                        "platform": platform,
+                        "known": Known.of("platform", known, ctx.knowledge),
+                        "closest": Closest.of("platform", platform, known, ctx.knowledge),
+                    },
                 )
 
 
@@ -101,7 +110,7 @@ def audience_unknown_platform(ctx: Context) -> Iterator[Hit]:
     5,
     title=N_("No channel"),
     message=N_("No channel is declared."),
-    hint=N_("Declare the accounts you will run (channels: platform, handle, purpose)."),
+    hint=N_("Declare the accounts you will run (`channels`: `platform`, `handle`, `purpose`)."),
 )
 def no_channel(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.channels:
@@ -114,7 +123,7 @@ def no_channel(ctx: Context) -> Iterator[Hit]:
     5,
     title=N_("Unknown channel platform"),
     message=N_("Channel '{id}' is on '{platform}', an unknown platform."),
-    hint=N_("Known platforms: {known}; or declare it under knowledge.platforms."),
+    hint=N_("{closest}Known platforms: {known}; or declare it under `knowledge.platforms`."),
 )
 def channel_unknown_platform(ctx: Context) -> Iterator[Hit]:
     known = ctx.knowledge.platforms
@@ -122,7 +131,12 @@ def channel_unknown_platform(ctx: Context) -> Iterator[Hit]:
         if channel.platform not in known:
             yield (
                 ("channels", index, "platform"),
-                {"id": channel.id, "platform": channel.platform, "known": ", ".join(known)},
+                {
+                    "id": channel.id,
+                    "platform": channel.platform,
+                    "known": Known.of("platform", known, ctx.knowledge),
+                    "closest": Closest.of("platform", channel.platform, known, ctx.knowledge),
+                },
             )
 
 
@@ -132,7 +146,7 @@ def channel_unknown_platform(ctx: Context) -> Iterator[Hit]:
     5,
     title=N_("Channel reaching no audience"),
     message=N_("Channel '{id}' reaches no declared audience."),
-    hint=N_("List in audiences who this channel should reach, or drop the channel."),
+    hint=N_("List in `audiences` who this channel should reach, or drop the channel."),
 )
 def channel_without_audience(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
@@ -148,7 +162,7 @@ def channel_without_audience(ctx: Context) -> Iterator[Hit]:
     message=N_(
         "Channel '{id}' is on {platform}, where none of its audiences ({audiences}) is present."
     ),
-    hint=N_("Check the audiences' platforms (audiences[].platforms) or the choice of channel."),
+    hint=N_("Check the audiences' platforms (`audiences[].platforms`) or the choice of channel."),
 )
 def channel_misplaced(ctx: Context) -> Iterator[Hit]:
     audiences = {a.id: a for a in ctx.strategy.audiences}
@@ -160,8 +174,8 @@ def channel_misplaced(ctx: Context) -> Iterator[Hit]:
                 ("channels", index, "platform"),
                 {
                     "id": channel.id,
-                    "platform": channel.platform,
-                    "audiences": ", ".join(a.id for a in located),
+                    "platform": Label("platform", channel.platform, ctx.knowledge),
+                    "audiences": ", ".join(a.name for a in located),
                 },
             )
 
@@ -171,8 +185,8 @@ def channel_misplaced(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     5,
     title=N_("Unknown reference in a channel"),
-    message=N_("Channel '{id}' refers to '{ref}', missing from {section}."),
-    hint=N_("Fix the identifier or declare the item in {section}."),
+    message=N_("Channel '{id}' refers to '{ref}', missing from `{section}`."),
+    hint=N_("Fix the identifier or declare the item in `{section}`."),
 )
 def channel_unknown_reference(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
@@ -191,7 +205,7 @@ def channel_unknown_reference(ctx: Context) -> Iterator[Hit]:
     5,
     title=N_("Channel serving no objective"),
     message=N_("Channel '{id}' serves no objective."),
-    hint=N_("List in objectives what this channel must achieve."),
+    hint=N_("List in `objectives` what this channel must achieve."),
 )
 def channel_without_objective(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
@@ -208,10 +222,83 @@ def channel_without_objective(ctx: Context) -> Iterator[Hit]:
         "Channel '{id}' is for customer care, but {platform} is not suited to it (no "
         "private messages or threaded replies)."
     ),
-    hint=N_("Choose a suitable platform (X, Facebook, Instagram…) or change purpose."),
+    hint=N_("Choose a suitable platform (X, Facebook, Instagram…) or change `purpose`."),
 )
 def care_on_unsuitable_platform(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
         platform = ctx.knowledge.platforms.get(channel.platform)
         if channel.customer_care and platform and not platform.supports_customer_care:
-            yield ("channels", index, "purpose"), {"id": channel.id, "platform": channel.platform}
+            platform_name = Label("platform", channel.platform, ctx.knowledge)
+            yield ("channels", index, "purpose"), {"id": channel.id, "platform": platform_name}
+
+
+@rule(
+    "TGT006",
+    Severity.INFO,
+    5,
+    title=N_("Audience with no content and no measure"),
+    message=N_("No content pillar speaks to audience '{id}' and no KPI measures it."),
+    hint=N_(
+        "Name it in the `audiences` of a pillar (`content.pillars`) and of a KPI (`kpis`), "
+        "or drop the audience."
+    ),
+)
+def audience_unserved(ctx: Context) -> Iterator[Hit]:
+    pillars = {a for p in ctx.strategy.content.pillars for a in p.audiences}
+    kpis = {a for k in ctx.strategy.kpis for a in k.audiences}
+    if not pillars and not kpis:
+        return  # TGT007 says it once for the whole strategy
+    for index, audience in enumerate(ctx.strategy.audiences):
+        if audience.id not in pillars and audience.id not in kpis:
+            yield ("audiences", index), {"id": audience.id}
+
+
+@rule(
+    "TGT007",
+    Severity.INFO,
+    5,
+    title=N_("Audiences not linked to content or measurement"),
+    message=N_(
+        "No content pillar and no KPI names the audiences it is for: nothing shows which "
+        "content serves whom, nor how each audience is measured."
+    ),
+    hint=N_(
+        "List in each pillar's `audiences` who it speaks to, and in each KPI's `audiences` "
+        "who it measures."
+    ),
+)
+def audiences_unlinked(ctx: Context) -> Iterator[Hit]:
+    strategy = ctx.strategy
+    linked = any(p.audiences for p in strategy.content.pillars) or any(
+        k.audiences for k in strategy.kpis
+    )
+    if strategy.audiences and not linked:
+        yield ("content", "pillars"), {}
+
+
+@rule(
+    "TGT008",
+    Severity.ERROR,
+    5,
+    title=N_("Unknown audience in a pillar or a KPI"),
+    message=N_("{where} '{id}' names audience '{audience}', which is not declared."),
+    hint=N_("{closest}Use an id from `audiences`."),
+)
+def unknown_linked_audience(ctx: Context) -> Iterator[Hit]:
+    strategy = ctx.strategy
+    for section, items, what in (
+        (("content", "pillars"), strategy.content.pillars, N_("The pillar")),
+        (("kpis",), strategy.kpis, N_("The KPI")),
+    ):
+        for index, item in enumerate(items):
+            for position, audience in enumerate(item.audiences):
+                if audience not in ctx.audience_ids:
+                    yield (
+                        (*section, index, "audiences", position),
+                        {
+                            "where": Msg.of(what),
+                            "id": item.id,
+                            "audience": audience,
+                            "closest": Closest.of("audience", audience, ctx.audience_ids),
+                        },
+                    )

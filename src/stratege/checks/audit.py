@@ -7,9 +7,16 @@ from collections.abc import Iterator
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
+from stratege.checks.values import Closest, Day, Label
 from stratege.i18n.catalogue import N_
+from stratege.strategy.model import AuditedAccount
 
 STALE_AFTER = dt.timedelta(days=365)
+
+
+def _handle(ctx: Context, account: AuditedAccount) -> str | Label:
+    """How an audited account is called: its handle, else its platform's name."""
+    return account.handle or Label("platform", account.platform, ctx.knowledge)
 
 
 @rule(
@@ -17,10 +24,10 @@ STALE_AFTER = dt.timedelta(days=365)
     Severity.WARNING,
     3,
     title=N_("Audit without own presence"),
-    message=N_("The audit describes none of the organisation's own accounts (owner: own)."),
+    message=N_("The audit describes none of the organisation's own accounts (`owner: own`)."),
     hint=N_(
         "Record your current accounts (followers, posts per week, engagement); if you "
-        "start from scratch, say so in audit.findings."
+        "start from scratch, say so in `audit.findings`."
     ),
 )
 def no_own_presence(ctx: Context) -> Iterator[Hit]:
@@ -34,7 +41,7 @@ def no_own_presence(ctx: Context) -> Iterator[Hit]:
     3,
     title=N_("Audit without competitors"),
     message=N_("No competitor is studied: positioning has no reference."),
-    hint=N_("Add two or three competitors (audit.competitors) and their accounts."),
+    hint=N_("Add two or three competitors (`audit.competitors`) and their accounts."),
 )
 def no_competitor(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.audit.competitors:
@@ -47,7 +54,7 @@ def no_competitor(ctx: Context) -> Iterator[Hit]:
     3,
     title=N_("Competitor without observed account"),
     message=N_("No account of competitor '{id}' has been recorded."),
-    hint=N_("Add its accounts to audit.accounts with owner: {id}."),
+    hint=N_("Add its accounts to `audit.accounts` with `owner: {id}`."),
 )
 def competitor_without_account(ctx: Context) -> Iterator[Hit]:
     owners = {a.owner for a in ctx.strategy.audit.accounts}
@@ -61,8 +68,8 @@ def competitor_without_account(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     3,
     title=N_("Unknown account owner"),
-    message=N_("Account {handle} belongs to '{owner}', neither 'own' nor a declared competitor."),
-    hint=N_("Use own or an id from audit.competitors."),
+    message=N_("Account {handle} belongs to '{owner}', neither `own` nor a declared competitor."),
+    hint=N_("{closest}Use `own` or an id from `audit.competitors`."),
 )
 def unknown_owner(ctx: Context) -> Iterator[Hit]:
     competitors = {c.id for c in ctx.strategy.audit.competitors}
@@ -70,7 +77,11 @@ def unknown_owner(ctx: Context) -> Iterator[Hit]:
         if account.owner != "own" and account.owner not in competitors:
             yield (
                 ("audit", "accounts", index, "owner"),
-                {"owner": account.owner, "handle": account.handle or account.platform},
+                {
+                    "owner": account.owner,
+                    "handle": _handle(ctx, account),
+                    "closest": Closest.of("competitor", account.owner, ["own", *competitors]),
+                },
             )
 
 
@@ -91,7 +102,7 @@ def stale_observation(ctx: Context) -> Iterator[Hit]:
         if observed and start - observed > STALE_AFTER:
             yield (
                 ("audit", "accounts", index, "observed_on"),
-                {"handle": account.handle or account.platform, "date": observed},
+                {"handle": _handle(ctx, account), "date": Day(observed)},
             )
 
 
@@ -101,7 +112,9 @@ def stale_observation(ctx: Context) -> Iterator[Hit]:
     3,
     title=N_("Existing channel not audited"),
     message=N_("Channel '{id}' ({platform}) has no audit record: no starting point."),
-    hint=N_("If the account already exists, record its figures in audit.accounts (owner: own)."),
+    hint=N_(
+        "If the account already exists, record its figures in `audit.accounts` (`owner: own`)."
+    ),
 )
 def channel_not_audited(ctx: Context) -> Iterator[Hit]:
     audited = {a.platform for a in ctx.strategy.audit.accounts if a.owner == "own"}
@@ -109,7 +122,8 @@ def channel_not_audited(ctx: Context) -> Iterator[Hit]:
         return  # AUD001 already says it
     for index, channel in enumerate(ctx.strategy.channels):
         if channel.platform not in audited:
-            yield ("channels", index), {"id": channel.id, "platform": channel.platform}
+            platform = Label("platform", channel.platform, ctx.knowledge)
+            yield ("channels", index), {"id": channel.id, "platform": platform}
 
 
 @rule(
@@ -119,8 +133,8 @@ def channel_not_audited(ctx: Context) -> Iterator[Hit]:
     title=N_("Positioning not drawn from the audit"),
     message=N_("The audit leads to no finding and no positioning."),
     hint=N_(
-        "Write what the audit taught you (audit.findings) and the positioning chosen "
-        "(audit.positioning)."
+        "Write what the audit taught you (`audit.findings`) and the positioning chosen "
+        "(`audit.positioning`)."
     ),
 )
 def no_findings(ctx: Context) -> Iterator[Hit]:

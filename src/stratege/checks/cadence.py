@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from stratege.capacity.workload import eligible_people
+from stratege.capacity.workload import answers_customers, eligible_people
 from stratege.checks.context import Context
-from stratege.checks.registry import Hit, Msg, Num, Severity, rule
+from stratege.checks.registry import Hit, Severity, rule
+from stratege.checks.values import Closest, Label, Msg, Num
+from stratege.i18n import Lang
 from stratege.i18n.catalogue import N_
-from stratege.strategy.model import WEEK_DAYS, Person, TimeWindow
+from stratege.strategy.model import WEEK_DAYS, TimeWindow
+from stratege.vocabulary import label
 
 
 @rule(
@@ -18,8 +23,8 @@ from stratege.strategy.model import WEEK_DAYS, Person, TimeWindow
     title=N_("Channel without cadence"),
     message=N_("Channel '{id}' has no publishing cadence."),
     hint=N_(
-        "Add to cadence an entry channel: {id} (reference for {platform}: {typical} posts "
-        "per week)."
+        "Add to `cadence` an entry `channel: {id}` (reference for {platform}: {typical}"
+        " posts per week)."
     ),
 )
 def channel_without_cadence(ctx: Context) -> Iterator[Hit]:
@@ -29,7 +34,11 @@ def channel_without_cadence(ctx: Context) -> Iterator[Hit]:
             typical = Num(platform.cadence.typical) if platform else "?"
             yield (
                 ("channels", index),
-                {"id": channel.id, "platform": channel.platform, "typical": typical},
+                {
+                    "id": channel.id,
+                    "platform": Label("platform", channel.platform, ctx.knowledge),
+                    "typical": typical,
+                },
             )
 
 
@@ -39,12 +48,13 @@ def channel_without_cadence(ctx: Context) -> Iterator[Hit]:
     7,
     title=N_("Cadence for an unknown channel"),
     message=N_("A cadence targets channel '{channel}', which is not declared."),
-    hint=N_("Use an id from channels."),
+    hint=N_("{closest}Use an id from `channels`."),
 )
 def cadence_unknown_channel(ctx: Context) -> Iterator[Hit]:
     for index, cadence in enumerate(ctx.strategy.cadence):
         if cadence.channel not in ctx.channel_ids:
-            yield ("cadence", index, "channel"), {"channel": cadence.channel}
+            closest = Closest.of("channel", cadence.channel, ctx.channel_ids)
+            yield ("cadence", index, "channel"), {"channel": cadence.channel, "closest": closest}
 
 
 def _reference(ctx: Context, index: int):  # type: ignore[no-untyped-def]
@@ -64,8 +74,8 @@ def _reference(ctx: Context, index: int):  # type: ignore[no-untyped-def]
         "({low} to {high})."
     ),
     hint=N_(
-        "Post more often or accept a quieter presence (knowledge.platforms to change the "
-        "reference)."
+        "Post more often or accept a quieter presence (`knowledge.platforms` to change "
+        "the reference)."
     ),
 )
 def cadence_below(ctx: Context) -> Iterator[Hit]:
@@ -99,7 +109,7 @@ def _outside_reference(ctx: Context, below: bool) -> Iterator[Hit]:
                 {
                     "id": channel.id,
                     "posts": Num(posts),
-                    "platform": channel.platform,
+                    "platform": Label("platform", channel.platform, ctx.knowledge),
                     "low": Num(reference.min),
                     "high": Num(reference.max),
                 },
@@ -112,7 +122,7 @@ def _outside_reference(ctx: Context, below: bool) -> Iterator[Hit]:
     7,
     title=N_("Empty time window"),
     message=N_("A {field} window of channel '{channel}' ends ({end}) before it starts ({start})."),
-    hint=N_("Fix start or end (HH:MM)."),
+    hint=N_("Fix `start` or `end` (HH:MM)."),
 )
 def empty_window(ctx: Context) -> Iterator[Hit]:
     for index, cadence in enumerate(ctx.strategy.cadence):
@@ -123,9 +133,9 @@ def empty_window(ctx: Context) -> Iterator[Hit]:
                         ("cadence", index, field, position),
                         {
                             "channel": cadence.channel,
-                            "field": field,
-                            "start": window.start,
-                            "end": window.end,
+                            "field": Msg.of(WINDOW_KINDS[field]),
+                            "start": window.start.strftime("%H:%M"),
+                            "end": window.end.strftime("%H:%M"),
                         },
                     )
 
@@ -136,7 +146,7 @@ def empty_window(ctx: Context) -> Iterator[Hit]:
     7,
     title=N_("Customer care without response time"),
     message=N_("Customer-care channel '{id}' promises no response time."),
-    hint=N_("Set response_time_hours in its cadence (for example 1 or 4 hours)."),
+    hint=N_("Set `response_time_hours` in its cadence (for example 1 or 4 hours)."),
 )
 def care_without_response_time(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
@@ -151,7 +161,7 @@ def care_without_response_time(ctx: Context) -> Iterator[Hit]:
     7,
     title=N_("Customer care without covered hours"),
     message=N_("Customer-care channel '{id}' does not say when messages are answered."),
-    hint=N_("Set covered_hours (days and hours) in its cadence."),
+    hint=N_("Set `covered_hours` (days and hours) in its cadence."),
 )
 def care_without_hours(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
@@ -166,61 +176,108 @@ def care_without_hours(ctx: Context) -> Iterator[Hit]:
     7,
     title=N_("Covered hours nobody works"),
     message=N_(
-        "Channel '{id}' promises answers on {day} from {start} to {end}, but nobody in "
-        "charge of answering works then."
+        "Channel '{id}' promises answers at hours when nobody in charge of answering "
+        "works: {uncovered}."
     ),
     hint=N_(
-        "Adjust covered_hours, the working_hours of the people Responsible for "
-        "answer_customers, or add someone."
+        "Adjust `covered_hours`, the `working_hours` of the people Responsible for "
+        "answering customers, or add someone."
     ),
 )
 def covered_hours_unstaffed(ctx: Context) -> Iterator[Hit]:
+    """Every day and every hour of every promised window must be worked by someone
+    who answers; a window staffed for part of the day is reported with the hours left."""
     for index, cadence in enumerate(ctx.strategy.cadence):
         channel = ctx.strategy.channel(cadence.channel)
-        if channel is None or not channel.customer_care:
+        if channel is None or not answers_customers(ctx.strategy, channel):
             continue
-        people = _answerers(ctx, channel.id)
-        default = ctx.knowledge.defaults.working_hours
+        shifts = _shifts(ctx, channel.id)
         for position, window in enumerate(cadence.covered_hours):
-            for day in window.days:
-                if not any(_works(p, day, window, default) for p in people):
-                    yield (
-                        ("cadence", index, "covered_hours", position),
-                        {
-                            "id": channel.id,
-                            "day": Msg.of(DAY_NAMES[day]),
-                            "start": window.start.strftime("%H:%M"),
-                            "end": window.end.strftime("%H:%M"),
-                        },
-                    )
-                    break
+            gaps = [Gap(day, *gap) for day in window.days for gap in _gaps(window, shifts[day])]
+            if gaps:
+                uncovered = Gaps(tuple(gaps))
+                yield (
+                    ("cadence", index, "covered_hours", position),
+                    {"id": channel.id, "uncovered": uncovered},
+                )
 
 
-DAY_NAMES = dict(
-    zip(
-        WEEK_DAYS,
-        (
-            N_("Monday"),
-            N_("Tuesday"),
-            N_("Wednesday"),
-            N_("Thursday"),
-            N_("Friday"),
-            N_("Saturday"),
-            N_("Sunday"),
-        ),
-        strict=True,
-    )
+@rule(
+    "CAD009",
+    Severity.INFO,
+    7,
+    title=N_("Customer care without a volume of messages"),
+    message=N_(
+        "Channel '{id}' answers customers but does not say how many messages to expect: "
+        "answering time is estimated from its covered hours."
+    ),
+    hint=N_(
+        "Set `messages_per_day` in its cadence (messages and comments needing an answer): "
+        "replies are costed per message, apart from the posts you publish."
+    ),
 )
+def care_without_volume(ctx: Context) -> Iterator[Hit]:
+    for index, cadence in enumerate(ctx.strategy.cadence):
+        channel = ctx.strategy.channel(cadence.channel)
+        if (
+            channel
+            and answers_customers(ctx.strategy, channel)
+            and cadence.messages_per_day is None
+        ):
+            yield ("cadence", index), {"id": channel.id}
 
 
-def _answerers(ctx: Context, channel_id: str) -> list[Person]:
+WINDOW_KINDS = {"windows": N_("publishing"), "covered_hours": N_("customer care")}
+Span = tuple[int, int]  # minutes since midnight: [start, end)
+
+
+def _shifts(ctx: Context, channel_id: str) -> dict[str, list[Span]]:
+    """Per weekday, the hours worked by the people who answer customers on the channel."""
     eligible, _, _ = eligible_people(ctx.strategy, "answer_customers", channel_id)
-    return [p for p in ctx.strategy.resources.people if p.id in eligible]
+    default = ctx.knowledge.defaults.working_hours
+    shifts: dict[str, list[Span]] = {day: [] for day in WEEK_DAYS}
+    for person in ctx.strategy.resources.people:
+        if person.id in eligible:
+            for shift in person.working_hours or default:
+                for day in shift.days:
+                    shifts[day].append((_minutes(shift.start), _minutes(shift.end)))
+    return shifts
 
 
-def _works(person: Person, day: str, window: TimeWindow, default: list[TimeWindow]) -> bool:
-    """Does the person work at least part of this window on this day?"""
-    for shift in person.working_hours or default:
-        if day in shift.days and shift.start < window.end and window.start < shift.end:
-            return True
-    return False
+def _gaps(window: TimeWindow, worked: list[Span]) -> list[Span]:
+    """The parts of ``window`` that no shift covers."""
+    gaps, cursor, end = [], _minutes(window.start), _minutes(window.end)
+    for start, stop in sorted(worked):
+        if start > cursor:
+            gaps.append((cursor, min(start, end)))
+        cursor = max(cursor, stop)
+        if cursor >= end:
+            break
+    if cursor < end:
+        gaps.append((cursor, end))
+    return [(a, b) for a, b in gaps if b > a]
+
+
+def _minutes(moment: dt.time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+@dataclass(frozen=True)
+class Gap:
+    day: str
+    start: int
+    end: int
+
+    def text(self, lang: Lang) -> str:
+        hours = (
+            f"{self.start // 60:02d}:{self.start % 60:02d}–{self.end // 60:02d}:{self.end % 60:02d}"
+        )
+        return f"{label('weekday', self.day, lang)} {hours}"
+
+
+@dataclass(frozen=True)
+class Gaps:
+    gaps: tuple[Gap, ...]
+
+    def text(self, lang: Lang) -> str:
+        return ", ".join(g.text(lang) for g in self.gaps)

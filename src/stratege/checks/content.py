@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
+from stratege.checks.values import Closest, Known, Label
 from stratege.i18n.catalogue import N_
 
 SHARE_TOLERANCE = 0.5  # percentage points: rounding in hand-written shares
@@ -17,7 +18,7 @@ SHARE_TOLERANCE = 0.5  # percentage points: rounding in hand-written shares
     6,
     title=N_("Pillars ≠ 100%"),
     message=N_("Content pillar shares add up to {total}%, not 100%."),
-    hint=N_("Adjust content.pillars shares so that they add up to 100."),
+    hint=N_("Adjust the `share` of `content.pillars` so that they add up to 100."),
 )
 def pillars_not_100(ctx: Context) -> Iterator[Hit]:
     pillars = ctx.strategy.content.pillars
@@ -49,7 +50,7 @@ def formats_not_100(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     6,
     title=N_("Format not supported"),
-    message=N_("Channel '{channel}' plans format '{format}', which {platform} does not support."),
+    message=N_("Channel '{channel}' plans the format {format}, which {platform} does not support."),
     hint=N_("Formats possible on {platform}: {supported}."),
 )
 def unsupported_format(ctx: Context) -> Iterator[Hit]:
@@ -64,9 +65,9 @@ def unsupported_format(ctx: Context) -> Iterator[Hit]:
                     ("content", "formats", index, "mix", format_id),
                     {
                         "channel": mix.channel,
-                        "format": format_id,
-                        "platform": channel.platform,
-                        "supported": ", ".join(platform.formats),
+                        "format": Label("format", format_id, ctx.knowledge),
+                        "platform": Label("platform", channel.platform, ctx.knowledge),
+                        "supported": Known.of("format", platform.formats, ctx.knowledge),
                     },
                 )
 
@@ -77,7 +78,7 @@ def unsupported_format(ctx: Context) -> Iterator[Hit]:
     6,
     title=N_("Unknown format"),
     message=N_("Channel '{channel}' plans format '{format}', which is unknown."),
-    hint=N_("Known formats: {known}."),
+    hint=N_("{closest}Known formats: {known}."),
 )
 def unknown_format(ctx: Context) -> Iterator[Hit]:
     known = ctx.knowledge.formats
@@ -86,7 +87,12 @@ def unknown_format(ctx: Context) -> Iterator[Hit]:
             if format_id not in known:
                 yield (
                     ("content", "formats", index, "mix", format_id),
-                    {"channel": mix.channel, "format": format_id, "known": ", ".join(known)},
+                    {
+                        "channel": mix.channel,
+                        "format": format_id,
+                        "known": Known.of("format", known, ctx.knowledge),
+                        "closest": Closest.of("format", format_id, known, ctx.knowledge),
+                    },
                 )
 
 
@@ -96,7 +102,7 @@ def unknown_format(ctx: Context) -> Iterator[Hit]:
     6,
     title=N_("Channel without format mix"),
     message=N_("Channel '{id}' has no format mix: production workload cannot be estimated."),
-    hint=N_("Add to content.formats an entry channel: {id} with the share of each format."),
+    hint=N_("Add to `content.formats` an entry `channel: {id}` with the share of each format."),
 )
 def channel_without_mix(ctx: Context) -> Iterator[Hit]:
     mixed = {m.channel for m in ctx.strategy.content.formats}
@@ -111,12 +117,16 @@ def channel_without_mix(ctx: Context) -> Iterator[Hit]:
     6,
     title=N_("Format mix for an unknown channel"),
     message=N_("A format mix targets channel '{channel}', which is not declared."),
-    hint=N_("Use an id from channels."),
+    hint=N_("{closest}Use an id from `channels`."),
 )
 def mix_unknown_channel(ctx: Context) -> Iterator[Hit]:
     for index, mix in enumerate(ctx.strategy.content.formats):
         if mix.channel not in ctx.channel_ids:
-            yield ("content", "formats", index, "channel"), {"channel": mix.channel}
+            closest = Closest.of("channel", mix.channel, ctx.channel_ids)
+            yield (
+                ("content", "formats", index, "channel"),
+                {"channel": mix.channel, "closest": closest},
+            )
 
 
 @rule(
@@ -125,7 +135,7 @@ def mix_unknown_channel(ctx: Context) -> Iterator[Hit]:
     6,
     title=N_("No content pillar"),
     message=N_("No content pillar is defined: what will you talk about?"),
-    hint=N_("Define three to five pillars (content.pillars) with their share and objectives."),
+    hint=N_("Define three to five pillars (`content.pillars`) with their share and objectives."),
 )
 def no_pillar(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.content.pillars:
@@ -138,7 +148,7 @@ def no_pillar(ctx: Context) -> Iterator[Hit]:
     6,
     title=N_("Pillar serving no objective"),
     message=N_("Pillar '{id}' serves no declared objective."),
-    hint=N_("List in objectives what this pillar serves."),
+    hint=N_("List in `objectives` what this pillar serves."),
 )
 def pillar_without_objective(ctx: Context) -> Iterator[Hit]:
     for index, pillar in enumerate(ctx.strategy.content.pillars):
@@ -152,7 +162,7 @@ def pillar_without_objective(ctx: Context) -> Iterator[Hit]:
     6,
     title=N_("No tone"),
     message=N_("The editorial tone is not defined (expertise, proximity, humour…)."),
-    hint=N_("Pick one or two tones in content.tones."),
+    hint=N_("Pick one or two tones in `content.tones`."),
 )
 def no_tone(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.content.tones:
@@ -165,10 +175,17 @@ def no_tone(ctx: Context) -> Iterator[Hit]:
     6,
     title=N_("Unknown tone"),
     message=N_("Tone '{tone}' is unknown."),
-    hint=N_("Known tones: {known}."),
+    hint=N_("{closest}Known tones: {known}."),
 )
 def unknown_tone(ctx: Context) -> Iterator[Hit]:
     known = ctx.knowledge.tones
     for position, tone in enumerate(ctx.strategy.content.tones):
         if tone not in known:
-            yield ("content", "tones", position), {"tone": tone, "known": ", ".join(known)}
+            yield (
+                ("content", "tones", position),
+                {
+                    "tone": tone,
+                    "known": Known.of("tone", known, ctx.knowledge),
+                    "closest": Closest.of("tone", tone, known, ctx.knowledge),
+                },
+            )

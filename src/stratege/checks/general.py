@@ -8,6 +8,7 @@ import holidays
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
+from stratege.checks.values import Closest, Day
 from stratege.i18n.catalogue import N_
 
 ID_LISTS = (
@@ -30,12 +31,12 @@ ID_LISTS = (
     0,
     title=N_("Inconsistent period"),
     message=N_("The period ends ({end}) before it starts ({start})."),
-    hint=N_("Fix period.start or period.end."),
+    hint=N_("Fix `period.start` or `period.end`."),
 )
 def period_reversed(ctx: Context) -> Iterator[Hit]:
     period = ctx.strategy.period
     if period.end < period.start:
-        yield ("period", "end"), {"start": period.start, "end": period.end}
+        yield ("period", "end"), {"start": Day(period.start), "end": Day(period.end)}
 
 
 @rule(
@@ -43,7 +44,7 @@ def period_reversed(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     0,
     title=N_("Duplicate identifier"),
-    message=N_("Identifier '{id}' is used more than once in {section}."),
+    message=N_("Identifier '{id}' is used more than once in `{section}`."),
     hint=N_("Give each item a unique identifier: cross-references would be ambiguous."),
 )
 def duplicate_ids(ctx: Context) -> Iterator[Hit]:
@@ -71,7 +72,7 @@ def occasion_outside_period(ctx: Context) -> Iterator[Hit]:
     period = ctx.strategy.period
     for index, occasion in enumerate(ctx.strategy.occasions):
         if not period.start <= occasion.date <= period.end:
-            yield ("occasions", index, "date"), {"id": occasion.id, "date": occasion.date}
+            yield ("occasions", index, "date"), {"id": occasion.id, "date": Day(occasion.date)}
 
 
 @rule(
@@ -83,7 +84,7 @@ def occasion_outside_period(ctx: Context) -> Iterator[Hit]:
         "Public holidays of country '{country}' are not known: the calendar will ignore them."
     ),
     hint=N_(
-        "Check the country code (ISO, e.g. FR, GB, US) or declare days off in period.blackouts."
+        "Check the country code (ISO, e.g. FR, GB, US) or declare days off in `period.blackouts`."
     ),
 )
 def unknown_holidays(ctx: Context) -> Iterator[Hit]:
@@ -98,7 +99,7 @@ def unknown_holidays(ctx: Context) -> Iterator[Hit]:
     0,
     title=N_("Occasion on an unknown channel"),
     message=N_("Occasion '{id}' targets channel '{channel}', which is not declared."),
-    hint=N_("Use an id from channels."),
+    hint=N_("{closest}Use an id from `channels`."),
 )
 def occasion_unknown_channel(ctx: Context) -> Iterator[Hit]:
     for index, occasion in enumerate(ctx.strategy.occasions):
@@ -106,7 +107,11 @@ def occasion_unknown_channel(ctx: Context) -> Iterator[Hit]:
             if channel not in ctx.channel_ids:
                 yield (
                     ("occasions", index, "channels", position),
-                    {"id": occasion.id, "channel": channel},
+                    {
+                        "id": occasion.id,
+                        "channel": channel,
+                        "closest": Closest.of("channel", channel, ctx.channel_ids),
+                    },
                 )
 
 
@@ -116,7 +121,7 @@ def occasion_unknown_channel(ctx: Context) -> Iterator[Hit]:
     0,
     title=N_("Inconsistent blackout"),
     message=N_("Blackout {index} ends before it starts."),
-    hint=N_("Fix start or end."),
+    hint=N_("Fix `start` or `end`."),
 )
 def blackout_reversed(ctx: Context) -> Iterator[Hit]:
     for index, blackout in enumerate(ctx.strategy.period.blackouts):

@@ -15,7 +15,7 @@ from stratege.i18n.catalogue import N_
     1,
     title=N_("No business goal"),
     message=N_("No business goal is declared: nothing justifies being on social media."),
-    hint=N_("Add the organisation's goals to organisation.business_goals (id, statement)."),
+    hint=N_("Add the organisation's goals to `organisation.business_goals` (`id`, `statement`)."),
 )
 def no_business_goal(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.organisation.business_goals:
@@ -29,7 +29,7 @@ def no_business_goal(ctx: Context) -> Iterator[Hit]:
     title=N_("Business goal without objective"),
     message=N_("Business goal '{id}' is served by no social media objective."),
     hint=N_(
-        "Link an objective to it (objectives[].business_goals), or drop it if social "
+        "Link an objective to it (`objectives[].business_goals`), or drop it if social "
         "media does not serve it."
     ),
 )
@@ -48,7 +48,7 @@ def goal_without_objective(ctx: Context) -> Iterator[Hit]:
     message=N_("The communication positioning is not defined."),
     hint=N_(
         "Sum up in one sentence what sets the organisation apart "
-        "(organisation.communication.positioning)."
+        "(`organisation.communication.positioning`)."
     ),
 )
 def no_positioning(ctx: Context) -> Iterator[Hit]:
@@ -62,7 +62,7 @@ def no_positioning(ctx: Context) -> Iterator[Hit]:
     1,
     title=N_("No key message"),
     message=N_("No key message is declared: content will lack a common thread."),
-    hint=N_("List two to five key messages in organisation.communication.key_messages."),
+    hint=N_("List two to five key messages in `organisation.communication.key_messages`."),
 )
 def no_key_message(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.organisation.communication.key_messages:
@@ -76,7 +76,8 @@ def no_key_message(ctx: Context) -> Iterator[Hit]:
     title=N_("Mission or values missing"),
     message=N_("The organisation's mission or values are not stated."),
     hint=N_(
-        "Fill in organisation.mission and organisation.values: tone and content must match them."
+        "Fill in `organisation.mission` and `organisation.values`: tone and content "
+        "must match them."
     ),
 )
 def no_mission(ctx: Context) -> Iterator[Hit]:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from stratege.capacity.workload import answers_customers
 from stratege.checks.context import Context
-from stratege.checks.registry import Hit, Msg, Severity, rule
+from stratege.checks.registry import Hit, Severity, rule
+from stratege.checks.values import Closest, Day, Known, Label, Msg, Num
 from stratege.i18n.catalogue import N_
+
+RESPONSE_TIME_FIELD = "first_response_minutes"  # in the metrics that time the answers
 
 
 @rule(
@@ -15,12 +19,19 @@ from stratege.i18n.catalogue import N_
     4,
     title=N_("Unknown metric"),
     message=N_("KPI '{id}' uses metric '{metric}', which is not in the catalogue."),
-    hint=N_("Pick a catalogue metric (stratege kpis) or declare it under knowledge.kpis."),
+    hint=N_(
+        "{closest}Pick a catalogue metric (`stratege kpis`) or declare it under `knowledge.kpis`."
+    ),
 )
 def unknown_metric(ctx: Context) -> Iterator[Hit]:
     for index, kpi in enumerate(ctx.strategy.kpis):
         if kpi.metric not in ctx.knowledge.kpis:
-            yield ("kpis", index, "metric"), {"id": kpi.id, "metric": kpi.metric}
+            known = ctx.knowledge.kpis
+            closest = Closest.of("metric", kpi.metric, known, ctx.knowledge)
+            yield (
+                ("kpis", index, "metric"),
+                {"id": kpi.id, "metric": kpi.metric, "closest": closest},
+            )
 
 
 @rule(
@@ -29,12 +40,16 @@ def unknown_metric(ctx: Context) -> Iterator[Hit]:
     4,
     title=N_("Unknown objective"),
     message=N_("KPI '{id}' measures objective '{objective}', which does not exist."),
-    hint=N_("Use an id from objectives."),
+    hint=N_("{closest}Use an id from `objectives`."),
 )
 def unknown_objective(ctx: Context) -> Iterator[Hit]:
     for index, kpi in enumerate(ctx.strategy.kpis):
         if kpi.objective not in ctx.objective_ids:
-            yield ("kpis", index, "objective"), {"id": kpi.id, "objective": kpi.objective}
+            closest = Closest.of("objective", kpi.objective, ctx.objective_ids)
+            yield (
+                ("kpis", index, "objective"),
+                {"id": kpi.id, "objective": kpi.objective, "closest": closest},
+            )
 
 
 @rule(
@@ -57,7 +72,7 @@ def no_baseline(ctx: Context) -> Iterator[Hit]:
     4,
     title=N_("KPI without target"),
     message=N_("KPI '{id}' has no target."),
-    hint=N_("Set a numeric target: an objective that cannot be measured is not SMART."),
+    hint=N_("Set a numeric `target`: an objective that cannot be measured is not SMART."),
 )
 def no_target(ctx: Context) -> Iterator[Hit]:
     for index, kpi in enumerate(ctx.strategy.kpis):
@@ -71,13 +86,16 @@ def no_target(ctx: Context) -> Iterator[Hit]:
     4,
     title=N_("KPI without deadline"),
     message=N_("KPI '{id}' has no deadline within the period."),
-    hint=N_("Give a deadline between period.start and period.end."),
+    hint=N_("Give a `deadline` between {start} and {end}."),
 )
 def no_deadline(ctx: Context) -> Iterator[Hit]:
     period = ctx.strategy.period
     for index, kpi in enumerate(ctx.strategy.kpis):
         if kpi.deadline is None or not period.start <= kpi.deadline <= period.end:
-            yield ("kpis", index, "deadline"), {"id": kpi.id}
+            yield (
+                ("kpis", index, "deadline"),
+                {"id": kpi.id, "start": Day(period.start), "end": Day(period.end)},
+            )
 
 
 @rule(
@@ -89,7 +107,7 @@ def no_deadline(ctx: Context) -> Iterator[Hit]:
         "KPI '{id}' ({metric}): {better} is better, yet target {target} does not "
         "improve on baseline {baseline}."
     ),
-    hint=N_("Swap baseline and target, or check the metric chosen."),
+    hint=N_("Swap `baseline` and `target`, or check the metric chosen."),
 )
 def target_wrong_side(ctx: Context) -> Iterator[Hit]:
     for index, kpi in enumerate(ctx.strategy.kpis):
@@ -102,9 +120,9 @@ def target_wrong_side(ctx: Context) -> Iterator[Hit]:
                 ("kpis", index, "target"),
                 {
                     "id": kpi.id,
-                    "metric": kpi.metric,
-                    "target": kpi.target,
-                    "baseline": kpi.baseline,
+                    "metric": Label("metric", kpi.metric, ctx.knowledge),
+                    "target": Num(kpi.target, 2),
+                    "baseline": Num(kpi.baseline, 2),
                     "better": Msg.of(N_("higher") if higher else N_("lower")),
                 },
             )
@@ -115,7 +133,9 @@ def target_wrong_side(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     4,
     title=N_("Metric inconsistent with its objective"),
-    message=N_("KPI '{id}' ({metric}, family {family}) is a poor measure of a '{kind}' objective."),
+    message=N_(
+        "KPI '{id}' ({metric}, family {family}) is a poor measure of an objective of kind {kind}."
+    ),
     hint=N_("Recommended metrics for this kind: {recommended}."),
 )
 def metric_off_objective(ctx: Context) -> Iterator[Hit]:
@@ -131,10 +151,10 @@ def metric_off_objective(ctx: Context) -> Iterator[Hit]:
                 ("kpis", index, "metric"),
                 {
                     "id": kpi.id,
-                    "metric": kpi.metric,
-                    "family": definition.family,
-                    "kind": objective.kind,
-                    "recommended": ", ".join(kind.recommended_kpis),
+                    "metric": Label("metric", kpi.metric, ctx.knowledge),
+                    "family": Label("kpi-family", definition.family),
+                    "kind": Label("objective-kind", objective.kind, ctx.knowledge),
+                    "recommended": Known.of("metric", kind.recommended_kpis, ctx.knowledge),
                 },
             )
 
@@ -145,13 +165,17 @@ def metric_off_objective(ctx: Context) -> Iterator[Hit]:
     4,
     title=N_("Unknown channel"),
     message=N_("KPI '{id}' is about channel '{channel}', which is not declared."),
-    hint=N_("Use an id from channels."),
+    hint=N_("{closest}Use an id from `channels`."),
 )
 def unknown_channel(ctx: Context) -> Iterator[Hit]:
     for index, kpi in enumerate(ctx.strategy.kpis):
         for position, channel in enumerate(kpi.channels):
             if channel not in ctx.channel_ids:
-                yield ("kpis", index, "channels", position), {"id": kpi.id, "channel": channel}
+                closest = Closest.of("channel", channel, ctx.channel_ids)
+                yield (
+                    ("kpis", index, "channels", position),
+                    {"id": kpi.id, "channel": channel, "closest": closest},
+                )
 
 
 @rule(
@@ -186,5 +210,46 @@ def percent_out_of_range(ctx: Context) -> Iterator[Hit]:
             if value is not None and not -100 <= value <= 1000:
                 yield (
                     ("kpis", index, field),
-                    {"id": kpi.id, "which": Msg.of(which), "value": value},
+                    {"id": kpi.id, "which": Msg.of(which), "value": Num(value, 2)},
                 )
+
+
+@rule(
+    "KPI011",
+    Severity.WARNING,
+    4,
+    title=N_("Customer care without a response-time KPI"),
+    message=N_(
+        "Customers are answered on {channels}, but no KPI measures how fast: a response rate "
+        "alone does not keep the promise of a response time."
+    ),
+    hint=N_(
+        "Add a KPI with `metric: median_first_response_time` (the median first-response "
+        "time, in minutes) and its target."
+    ),
+)
+def care_without_response_time(ctx: Context) -> Iterator[Hit]:
+    answering = [c.id for c in ctx.strategy.channels if answers_customers(ctx.strategy, c)]
+    timed = {m for m, d in ctx.knowledge.kpis.items() if RESPONSE_TIME_FIELD in d.fields}
+    if answering and not any(k.metric in timed for k in ctx.strategy.kpis):
+        yield ("kpis",), {"channels": ", ".join(answering)}
+
+
+@rule(
+    "KPI012",
+    Severity.WARNING,
+    4,
+    title=N_("Channel measured by no KPI"),
+    message=N_("No KPI measures channel '{id}': nobody will know whether it works."),
+    hint=N_(
+        "Add the channel to the `channels` of a KPI (a KPI without `channels` measures them all)."
+    ),
+)
+def channel_without_kpi(ctx: Context) -> Iterator[Hit]:
+    kpis = ctx.strategy.kpis
+    if not kpis or any(not k.channels for k in kpis):
+        return  # no KPI at all (OBJ006 says so), or one that measures every channel
+    measured = {c for k in kpis for c in k.channels}
+    for index, channel in enumerate(ctx.strategy.channels):
+        if channel.id not in measured:
+            yield ("channels", index), {"id": channel.id}

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from stratege.capacity.workload import answers_customers
 from stratege.checks.context import Context
-from stratege.checks.registry import Hit, Msg, Num, Severity, rule
+from stratege.checks.registry import Hit, Severity, rule
+from stratege.checks.values import Closest, Label, Msg, Num
 from stratege.i18n.catalogue import N_
+from stratege.strategy.model import RaciRow
 
 ROLES = ("responsible", "accountable", "consulted", "informed")
 
@@ -17,16 +20,20 @@ ROLES = ("responsible", "accountable", "consulted", "informed")
     9,
     title=N_("Not exactly one Accountable"),
     message=N_(
-        "Activity '{activity}' ({channel}) has {count} Accountable people: it needs exactly one."
+        "Activity {activity} ({channel}) has {count} Accountable people: it needs exactly one."
     ),
-    hint=N_("Name a single person in accountable: the one who answers for it."),
+    hint=N_("Name a single person in `accountable`: the one who answers for it."),
 )
 def not_one_accountable(ctx: Context) -> Iterator[Hit]:
     for index, row in enumerate(ctx.strategy.responsibilities):
         if len(set(row.accountable)) != 1:
             yield (
                 ("responsibilities", index, "accountable"),
-                {"activity": row.activity, "channel": row.channel, "count": len(row.accountable)},
+                {
+                    "activity": Label("activity", row.activity),
+                    "channel": _where(row.channel),
+                    "count": len(row.accountable),
+                },
             )
 
 
@@ -35,15 +42,15 @@ def not_one_accountable(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     9,
     title=N_("No Responsible"),
-    message=N_("Nobody is Responsible for activity '{activity}' ({channel})."),
-    hint=N_("Add at least one person to responsible: whoever does the work."),
+    message=N_("Nobody is Responsible for activity {activity} ({channel})."),
+    hint=N_("Add at least one person to `responsible`: whoever does the work."),
 )
 def no_responsible(ctx: Context) -> Iterator[Hit]:
     for index, row in enumerate(ctx.strategy.responsibilities):
         if not row.responsible:
             yield (
                 ("responsibilities", index, "responsible"),
-                {"activity": row.activity, "channel": row.channel},
+                {"activity": Label("activity", row.activity), "channel": _where(row.channel)},
             )
 
 
@@ -53,9 +60,9 @@ def no_responsible(ctx: Context) -> Iterator[Hit]:
     9,
     title=N_("Unknown person"),
     message=N_(
-        "'{person}', named in the RACI ({activity}, {role}), is not declared in resources.people."
+        "'{person}', named in the RACI ({activity}, {role}), is not declared in `resources.people`."
     ),
-    hint=N_("Fix the identifier or add the person to resources."),
+    hint=N_("{closest}Fix the identifier or add the person to `resources.people`."),
 )
 def unknown_person(ctx: Context) -> Iterator[Hit]:
     for index, row in enumerate(ctx.strategy.responsibilities):
@@ -64,7 +71,12 @@ def unknown_person(ctx: Context) -> Iterator[Hit]:
                 if person not in ctx.person_ids:
                     yield (
                         ("responsibilities", index, role, position),
-                        {"person": person, "activity": row.activity, "role": role},
+                        {
+                            "person": person,
+                            "activity": Label("activity", row.activity),
+                            "role": Label("raci-role", role),
+                            "closest": Closest.of("person", person, ctx.person_ids),
+                        },
                     )
 
 
@@ -74,7 +86,7 @@ def unknown_person(ctx: Context) -> Iterator[Hit]:
     9,
     title=N_("Person over capacity"),
     message=N_(
-        "The people Responsible for '{activity}' ({channel}) — {people} — lack hours: "
+        "The people Responsible for {activity} ({channel}) — {people} — lack hours: "
         "{needed} h/week needed, {covered} h possible, {missing} h short."
     ),
     hint=N_(
@@ -105,9 +117,9 @@ def responsible_over_capacity(ctx: Context) -> Iterator[Hit]:
         yield (
             ("responsibilities", index, "responsible"),
             {
-                "activity": demand.activity,
-                "channel": channel,
-                "people": ", ".join(demand.eligible),
+                "activity": Label("activity", demand.activity),
+                "channel": _where(channel),
+                "people": ", ".join(_name(ctx, p) for p in demand.eligible),
                 "needed": Num(demand.hours_per_week),
                 "covered": Num(ctx.workload.covered(demand)),
                 "missing": Num(missing),
@@ -120,8 +132,10 @@ def responsible_over_capacity(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     9,
     title=N_("Key activity without owner"),
-    message=N_("No RACI row covers activity '{activity}'{why}."),
-    hint=N_("Add a responsibilities row with activity: {activity} (channel: all is enough)."),
+    message=N_("No RACI row covers activity {activity}{why}."),
+    hint=N_(
+        "Add a `responsibilities` row with `activity: {activity_id}` (`channel: all` is enough)."
+    ),
 )
 def key_activity_uncovered(ctx: Context) -> Iterator[Hit]:
     covered = {r.activity for r in ctx.strategy.responsibilities}
@@ -131,13 +145,22 @@ def key_activity_uncovered(ctx: Context) -> Iterator[Hit]:
         "approve": "",
         "crisis": N_(" (in a crisis, who decides?)"),
     }
-    if any(c.customer_care for c in ctx.strategy.channels):
+    if any(answers_customers(ctx.strategy, c) for c in ctx.strategy.channels):
         needed["answer_customers"] = N_(" although a channel serves customer care")
+    if any(c.reviews_per_week for c in ctx.strategy.cadence):
+        needed["answer_reviews"] = N_(" although reviews are expected")
     if ctx.strategy.advertising.campaigns:
         needed["advertise"] = N_(" although campaigns are planned")
     for activity, why in needed.items():
         if activity not in covered:
-            yield ("responsibilities",), {"activity": activity, "why": Msg.of(why) if why else ""}
+            yield (
+                ("responsibilities",),
+                {
+                    "activity": Label("activity", activity),
+                    "activity_id": activity,
+                    "why": Msg.of(why) if why else "",
+                },
+            )
 
 
 @rule(
@@ -145,15 +168,21 @@ def key_activity_uncovered(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     9,
     title=N_("Unknown channel in the RACI"),
-    message=N_("Row '{activity}' targets channel '{channel}', which is not declared."),
-    hint=N_("Use an id from channels, or all."),
+    message=N_(
+        "The row of activity {activity} targets channel '{channel}', which is not declared."
+    ),
+    hint=N_("{closest}Use an id from `channels`, or `all`."),
 )
 def raci_unknown_channel(ctx: Context) -> Iterator[Hit]:
     for index, row in enumerate(ctx.strategy.responsibilities):
         if row.channel != "all" and row.channel not in ctx.channel_ids:
             yield (
                 ("responsibilities", index, "channel"),
-                {"activity": row.activity, "channel": row.channel},
+                {
+                    "activity": Label("activity", row.activity),
+                    "channel": row.channel,
+                    "closest": Closest.of("channel", row.channel, ["all", *ctx.channel_ids]),
+                },
             )
 
 
@@ -162,7 +191,7 @@ def raci_unknown_channel(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     9,
     title=N_("Duplicate RACI row"),
-    message=N_("Activity '{activity}' ({channel}) has several rows: which one holds?"),
+    message=N_("Activity {activity} ({channel}) has several rows: which one holds?"),
     hint=N_("Merge these rows."),
 )
 def duplicate_row(ctx: Context) -> Iterator[Hit]:
@@ -170,7 +199,10 @@ def duplicate_row(ctx: Context) -> Iterator[Hit]:
     for index, row in enumerate(ctx.strategy.responsibilities):
         key = (row.activity, row.channel)
         if key in seen:
-            yield ("responsibilities", index), {"activity": row.activity, "channel": row.channel}
+            yield (
+                ("responsibilities", index),
+                {"activity": Label("activity", row.activity), "channel": _where(row.channel)},
+            )
         seen.add(key)
 
 
@@ -180,8 +212,7 @@ def duplicate_row(ctx: Context) -> Iterator[Hit]:
     9,
     title=N_("Accountable also doing the work"),
     message=N_(
-        "For '{activity}' ({channel}), {person} is both Responsible and Accountable: "
-        "nobody reviews."
+        "For {activity} ({channel}), {person} is both Responsible and Accountable: nobody reviews."
     ),
     hint=N_("Give approval to someone else if the team is large enough."),
 )
@@ -191,5 +222,50 @@ def self_approval(ctx: Context) -> Iterator[Hit]:
             for person in set(row.responsible) & set(row.accountable):
                 yield (
                     ("responsibilities", index),
-                    {"activity": row.activity, "channel": row.channel, "person": person},
+                    {
+                        "activity": Label("activity", row.activity),
+                        "channel": _where(row.channel),
+                        "person": _name(ctx, person),
+                    },
                 )
+
+
+@rule(
+    "RACI009",
+    Severity.WARNING,
+    9,
+    title=N_("Customer service with nobody to answer"),
+    message=N_(
+        "Objective '{id}' (customer service) is served on {channels}, but nobody is "
+        "Responsible for answering customers there."
+    ),
+    hint=N_(
+        "Add a `responsibilities` row with `activity: answer_customers` and someone in "
+        "`responsible`, for these channels or with `channel: all`."
+    ),
+)
+def customer_service_unanswered(ctx: Context) -> Iterator[Hit]:
+    rows = ctx.strategy.responsibilities
+    for index, objective in enumerate(ctx.strategy.objectives):
+        if objective.kind != "customer_service":
+            continue
+        serving = [c.id for c in ctx.strategy.channels if objective.id in c.objectives]
+        unanswered = [c for c in serving if not _responsible(rows, "answer_customers", c)]
+        if unanswered:
+            yield ("objectives", index), {"id": objective.id, "channels": ", ".join(unanswered)}
+
+
+def _responsible(rows: list[RaciRow], activity: str, channel: str) -> bool:
+    own = [r for r in rows if r.activity == activity and r.channel == channel]
+    chosen = own or [r for r in rows if r.activity == activity and r.channel == "all"]
+    return any(r.responsible for r in chosen)
+
+
+def _where(channel: str | None) -> str | Msg:
+    """A RACI row's channel: its id, or "all channels" for the row that covers them all."""
+    return Msg.of(N_("all channels")) if channel in (None, "all") else channel
+
+
+def _name(ctx: Context, person_id: str) -> str:
+    person = ctx.strategy.person(person_id)
+    return person.name if person else person_id

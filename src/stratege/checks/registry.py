@@ -1,8 +1,10 @@
 """The rule registry: every coherence rule with its stable code, severity and wording.
 
 A rule is a generator over a Context that yields (field path, message values) for each
-problem it sees. Its wording lives beside it, in French and English, so the code, the
-message and the hint to fix it cannot drift apart.
+problem it sees. Its wording (gettext message ids, French in checks.po) lives beside it,
+so the code, the message and the hint to fix it cannot drift apart. Message values that
+a language writes its own way (numbers, dates, the vocabulary's labels) are wrapped in the
+classes of :mod:`stratege.checks.values`.
 """
 
 from __future__ import annotations
@@ -11,12 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from stratege.checks.values import shown
 from stratege.i18n import Lang
 from stratege.i18n.catalogue import translator
-from stratege.i18n.numbers import num
-from stratege.knowledge.models import Knowledge
 from stratege.severity import Severity
-from stratege.vocabulary import label
 
 if TYPE_CHECKING:
     from stratege.checks.context import Context
@@ -40,52 +40,6 @@ class Rule:
         return translator(lang)(which, **{k: shown(v, lang) for k, v in (values or {}).items()})
 
 
-def shown(value: Any, lang: Lang) -> Any:
-    """A message value as the reader's language writes it."""
-    return value.text(lang) if isinstance(value, Num | Msg | Label) else value
-
-
-@dataclass(frozen=True)
-class Msg:
-    """A translatable phrase inside a message ("no objective"), with its own values."""
-
-    message: str
-    values: tuple[tuple[str, Any], ...] = ()
-
-    @classmethod
-    def of(cls, message: str, **values: Any) -> Msg:
-        return cls(message, tuple(values.items()))
-
-    def text(self, lang: Lang) -> str:
-        return translator(lang)(self.message, **{k: shown(v, lang) for k, v in self.values})
-
-
-@dataclass(frozen=True)
-class Label:
-    """A value of the vocabulary (a platform, a skill, an activity) in the reader's words."""
-
-    kind: str
-    value: str
-    knowledge: Knowledge | None = field(default=None, compare=False)
-
-    def text(self, lang: Lang) -> str:
-        return label(self.kind, self.value, lang, self.knowledge)
-
-
-@dataclass(frozen=True)
-class Num:
-    """A number in a message, written the way the reader's language writes numbers."""
-
-    value: float
-    decimals: int = 1
-
-    def text(self, lang: Lang) -> str:
-        return num(self.value, lang, self.decimals)
-
-    def __str__(self) -> str:
-        return self.text("en")
-
-
 @dataclass(frozen=True)
 class Finding:
     """One problem found by one rule, at one place of the strategy."""
@@ -101,6 +55,9 @@ class Finding:
     @property
     def severity(self) -> Severity:
         return self.rule.severity
+
+    def title(self, lang: Lang) -> str:
+        return self.rule.text(self.rule.title, lang)
 
     def message(self, lang: Lang) -> str:
         return self.rule.text(self.rule.message, lang, self.values)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from stratege.capacity.budget import compare_budget, period_factor
+from stratege.capacity.budget import budget_spans, compare_budget, period_factor
 from stratege.checks.context import Context
-from stratege.checks.registry import Hit, Label, Msg, Num, Severity, rule
+from stratege.checks.registry import Hit, Severity, rule
+from stratege.checks.values import Amount, Closest, Known, Label, Labels, Msg, Num, Span, Typed
 from stratege.i18n.catalogue import N_
 
 BUSY_SHARE = 0.9
@@ -18,7 +19,7 @@ BUSY_SHARE = 0.9
     8,
     title=N_("Nobody to do the work"),
     message=N_("No person is declared."),
-    hint=N_("Declare who works on social media (resources.people) and how many hours a week."),
+    hint=N_("Declare who works on social media (`resources.people`) and how many hours a week."),
 )
 def no_people(ctx: Context) -> Iterator[Hit]:
     if not ctx.strategy.resources.people:
@@ -50,7 +51,7 @@ def workload_shortfall(ctx: Context) -> Iterator[Hit]:
                 "needed": Num(demand.hours_per_week),
                 "covered": Num(ctx.workload.covered(demand)),
                 "missing": Num(missing),
-                "people": ", ".join(demand.eligible) or "—",
+                "people": ", ".join(_name(ctx, p) for p in demand.eligible) or "—",
             },
         )
 
@@ -97,8 +98,8 @@ def person_saturated(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     8,
     title=N_("Missing skill"),
-    message=N_("Format '{format}' needs skill '{skill}', which nobody has or plans to learn."),
-    hint=N_("Add {skill} to someone's skills, plan training, or drop this format."),
+    message=N_("The format {format} needs the skill {skill}, which nobody has or plans to learn."),
+    hint=N_("Add {skill_id} to someone's `skills`, plan `training`, or drop this format."),
 )
 def missing_skill(ctx: Context) -> Iterator[Hit]:
     people = ctx.strategy.resources.people
@@ -114,7 +115,11 @@ def missing_skill(ctx: Context) -> Iterator[Hit]:
                     reported.add((format_id, skill))
                     yield (
                         ("content", "formats", index, "mix", format_id),
-                        {"format": format_id, "skill": skill},
+                        {
+                            "format": Label("format", format_id, ctx.knowledge),
+                            "skill": Label("skill", skill, ctx.knowledge),
+                            "skill_id": Typed("skill", skill, ctx.knowledge),
+                        },
                     )
 
 
@@ -124,12 +129,13 @@ def missing_skill(ctx: Context) -> Iterator[Hit]:
     8,
     title=N_("Training without budget"),
     message=N_("Training is planned ({skills}) but the training budget is zero."),
-    hint=N_("Set resources.budget.training, or note that it is funded elsewhere."),
+    hint=N_("Set `resources.budget.training`, or note that it is funded elsewhere."),
 )
 def training_without_budget(ctx: Context) -> Iterator[Hit]:
     planned = sorted({s for p in ctx.strategy.resources.people for s in p.training})
     if planned and not ctx.strategy.resources.budget.training:
-        yield ("resources", "budget", "training"), {"skills": ", ".join(planned)}
+        skills = Labels.of("skill", planned, ctx.knowledge)
+        yield ("resources", "budget", "training"), {"skills": skills}
 
 
 @rule(
@@ -140,7 +146,7 @@ def training_without_budget(ctx: Context) -> Iterator[Hit]:
     message=N_(
         "Customer-care channel '{id}' has no monitoring tool: messages and mentions will be missed."
     ),
-    hint=N_("Add a tool of category monitoring to resources.tools."),
+    hint=N_("Add a tool of category `monitoring` to `resources.tools`."),
 )
 def care_without_monitoring(ctx: Context) -> Iterator[Hit]:
     if any(t.category == "monitoring" for t in ctx.strategy.resources.tools):
@@ -155,9 +161,12 @@ def care_without_monitoring(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     8,
     title=N_("Missing creation tool"),
-    message=N_("Formats {formats} need a tool of category '{category}', missing from resources."),
+    message=N_(
+        "The formats {formats} need a tool of category {category}, missing from the resources."
+    ),
     hint=N_(
-        "Add the tool to resources.tools (even a free one), so it shows in budget and training."
+        "Add the tool to `resources.tools` with `category: {category_id}` (even a free "
+        "one), so it shows in budget and training."
     ),
 )
 def missing_creation_tool(ctx: Context) -> Iterator[Hit]:
@@ -169,7 +178,14 @@ def missing_creation_tool(ctx: Context) -> Iterator[Hit]:
         if definition and definition.tool and definition.tool not in owned:
             needed.setdefault(definition.tool, []).append(format_id)
     for category, formats in needed.items():
-        yield ("resources", "tools"), {"formats": ", ".join(formats), "category": category}
+        yield (
+            ("resources", "tools"),
+            {
+                "formats": Labels.of("format", formats, ctx.knowledge),
+                "category": Label("tool-category", category),
+                "category_id": category,
+            },
+        )
 
 
 @rule(
@@ -178,10 +194,9 @@ def missing_creation_tool(ctx: Context) -> Iterator[Hit]:
     8,
     title=N_("Spending above the budget"),
     message=N_(
-        "Planned spending ({planned} {currency}) exceeds the declared budget ({declared} "
-        "{currency}) over the period."
+        "Planned spending ({planned}) exceeds the declared budget ({declared}) over the period."
     ),
-    hint=N_("Cut tools or campaigns, or raise the budget (resources.budget)."),
+    hint=N_("Cut tools or campaigns, or raise the budget (`resources.budget`)."),
 )
 def spending_above_budget(ctx: Context) -> Iterator[Hit]:
     comparison = compare_budget(ctx.strategy)
@@ -193,9 +208,8 @@ def spending_above_budget(ctx: Context) -> Iterator[Hit]:
         yield (
             ("resources", "budget"),
             {
-                "planned": Num(comparison.planned_total, 0),
-                "declared": Num(envelope, 0),
-                "currency": budget.currency,
+                "planned": Amount(comparison.planned_total, budget.currency),
+                "declared": Amount(envelope, budget.currency),
             },
         )
 
@@ -205,11 +219,8 @@ def spending_above_budget(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     8,
     title=N_("Tools above their budget"),
-    message=N_(
-        "Tools cost {cost} {currency} over the period, against a tools budget of "
-        "{declared} {currency}."
-    ),
-    hint=N_("Adjust resources.budget.tools or the list of tools."),
+    message=N_("Tools cost {cost} over the period, against a tools budget of {declared}."),
+    hint=N_("Adjust `resources.budget.tools` or the list of tools."),
 )
 def tools_above_budget(ctx: Context) -> Iterator[Hit]:
     comparison = compare_budget(ctx.strategy)
@@ -218,9 +229,8 @@ def tools_above_budget(ctx: Context) -> Iterator[Hit]:
         yield (
             ("resources", "budget", "tools"),
             {
-                "cost": Num(cost, 0),
-                "declared": Num(declared, 0),
-                "currency": ctx.strategy.resources.budget.currency,
+                "cost": Amount(cost, ctx.strategy.resources.budget.currency),
+                "declared": Amount(declared, ctx.strategy.resources.budget.currency),
             },
         )
 
@@ -231,7 +241,7 @@ def tools_above_budget(ctx: Context) -> Iterator[Hit]:
     8,
     title=N_("Person without hours or skills"),
     message=N_("{name} has {what}: their contribution cannot be planned."),
-    hint=N_("Fill in hours_per_week and skills, or remove this person."),
+    hint=N_("Fill in `hours_per_week` and `skills`, or remove this person."),
 )
 def person_without_capacity(ctx: Context) -> Iterator[Hit]:
     for index, person in enumerate(ctx.strategy.resources.people):
@@ -253,7 +263,7 @@ def person_without_capacity(ctx: Context) -> Iterator[Hit]:
     8,
     title=N_("Unknown skill"),
     message=N_("{name} has skill '{skill}', which is unknown: it will count for no work."),
-    hint=N_("Known skills: {known}."),
+    hint=N_("{closest}Known skills: {known}."),
 )
 def unknown_skill(ctx: Context) -> Iterator[Hit]:
     known = ctx.knowledge.skills
@@ -263,7 +273,12 @@ def unknown_skill(ctx: Context) -> Iterator[Hit]:
                 if skill not in known:
                     yield (
                         ("resources", "people", index, field, position),
-                        {"name": person.name, "skill": skill, "known": ", ".join(known)},
+                        {
+                            "name": person.name,
+                            "skill": skill,
+                            "known": Known.of("skill", known, ctx.knowledge),
+                            "closest": Closest.of("skill", skill, known, ctx.knowledge),
+                        },
                     )
 
 
@@ -273,9 +288,43 @@ def unknown_skill(ctx: Context) -> Iterator[Hit]:
     8,
     title=N_("Hourly cost unknown"),
     message=N_("The hourly cost of {names} is not given: the budget will not include time spent."),
-    hint=N_("Set hourly_cost (fully loaded) to know the full cost of the strategy."),
+    hint=N_("Set `hourly_cost` (fully loaded) to know the full cost of the strategy."),
 )
 def hourly_cost_unknown(ctx: Context) -> Iterator[Hit]:
     missing = [p.name for p in ctx.strategy.resources.people if p.hourly_cost is None]
     if missing:
         yield ("resources", "people"), {"names": ", ".join(missing)}
+
+
+@rule(
+    "RES013",
+    Severity.ERROR,
+    8,
+    title=N_("Spending above the budget of a month or a year"),
+    message=N_(
+        "In {span}, planned spending ({planned}) exceeds the overall budget declared for it "
+        "({declared})."
+    ),
+    hint=N_(
+        "Move campaigns to another month, cut tools or campaigns, or raise "
+        "`resources.budget.total` (declared for {unit})."
+    ),
+)
+def span_above_total(ctx: Context) -> Iterator[Hit]:
+    currency = ctx.strategy.resources.budget.currency
+    for span in budget_spans(ctx.strategy):
+        if span.total is not None and span.planned_total > span.total + 0.5:
+            yield (
+                ("resources", "budget", "total"),
+                {
+                    "span": Span(span.first, span.last, span.unit),
+                    "planned": Amount(span.planned_total, currency),
+                    "declared": Amount(span.total, currency),
+                    "unit": Label("budget-covers", span.unit),
+                },
+            )
+
+
+def _name(ctx: Context, person_id: str) -> str:
+    person = ctx.strategy.person(person_id)
+    return person.name if person else person_id

@@ -1,29 +1,72 @@
-"""The `stratege` command: a thin shell over the core packages."""
+"""The `stratege` command: a thin shell over the service layer.
+
+Importing this module must stay cheap (`stratege --help` and `--version` answer in a blink):
+each command imports the services it calls inside its own body, so the solver, the
+spreadsheet and the chart libraries load only for the commands that use them. Help texts
+are in the language of ``--lang`` when given, else of the system (LANG, LC_ALL…).
+"""
 
 from __future__ import annotations
 
-import json
+import os
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import typer
-from rich.console import Console
+os.environ.setdefault("TYPER_USE_RICH", "0")  # plain help: rich formatting costs 100 ms
 
-from stratege.checks import RULES, Severity, run_checks
-from stratege.cli import catalogue, report
-from stratege.i18n import Lang, pick_language
-from stratege.strategy import Strategy, StrategyDocument, StrategyFileError, load_strategy
+import typer
+
+from stratege import __version__
+from stratege.i18n import LANGUAGES, Lang, pick_language
+from stratege.i18n.catalogue import N_, translator
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_BUG = 0, 1, 2, 3
+
+
+def _help_language(argv: list[str]) -> Lang:
+    """--lang fr / --lang=fr on the command line, else the system's language."""
+    for index, argument in enumerate(argv):
+        if argument == "--lang" and index + 1 < len(argv) and argv[index + 1] in LANGUAGES:
+            return argv[index + 1]  # type: ignore[return-value]
+        if argument.startswith("--lang=") and argument[7:] in LANGUAGES:
+            return argument[7:]  # type: ignore[return-value]
+    return pick_language(None)
+
+
+HELP_LANG: Lang = _help_language(sys.argv[1:])
+_ = translator(HELP_LANG)
+
+
+def _version(shown: bool) -> None:
+    if shown:
+        print(f"stratege {__version__}")
+        raise typer.Exit(EXIT_OK)
+
 
 app = typer.Typer(
     name="stratege",
-    help="Stratège — define, check and plan a social media strategy (FR/EN).",
+    help=_(N_("Stratège — define, check, plan and document a social media strategy (FR/EN).")),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help=_(N_("Show the version and exit.")),
+        ),
+    ] = False,
+) -> None:
+    """Stratège — define, check, plan and document a social media strategy (FR/EN)."""
 
 
 class OutputFormat(StrEnum):
@@ -38,76 +81,42 @@ class LangOption(StrEnum):
 
 LangArg = Annotated[
     LangOption | None,
-    typer.Option("--lang", help="fr or en (default: the strategy's language, else the system's)."),
+    typer.Option(
+        "--lang",
+        help=_(N_("fr or en (default: the strategy's language, else the system's).")),
+    ),
 ]
-FormatArg = Annotated[OutputFormat, typer.Option("--format", help="text or json.")]
-
-
-def _console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
-
-
-@app.command()
-def check(
-    file: Annotated[Path, typer.Argument(help="Strategy YAML file.")],
-    output: FormatArg = OutputFormat.text,
-    lang: LangArg = None,
-) -> None:
-    """Check a strategy for incoherent, missing or infeasible answers.
-
-    Exit code: 0 no error, 1 errors found, 2 the file cannot be read.
-    """
-    document = load_or_exit(file, lang, as_json=output is OutputFormat.json)
-    language = pick_language(lang, document.strategy.language)
-    findings = run_checks(document.strategy)
-    if output is OutputFormat.json:
-        print(report.findings_as_json(findings, document, language))
-    else:
-        report.print_findings(_console(), findings, document, language)
-    has_error = any(f.severity is Severity.ERROR for f in findings)
-    raise typer.Exit(EXIT_FINDINGS if has_error else EXIT_OK)
-
-
-@app.command()
-def rules(output: FormatArg = OutputFormat.text, lang: LangArg = None) -> None:
-    """List every coherence rule: code, severity, question and title."""
-    language: Lang = pick_language(lang)
-    catalogue.print_rules(_console(), list(RULES.values()), output.value, language)
-
-
-@app.command()
-def kpis(output: FormatArg = OutputFormat.text, lang: LangArg = None) -> None:
-    """List the KPI catalogue: metric id, family, formula, unit, direction."""
-    catalogue.print_kpis(_console(), output.value, pick_language(lang))
-
-
-@app.command()
-def schema() -> None:
-    """Print the JSON Schema of strategy files (for editor completion and validation)."""
-    document = Strategy.model_json_schema()
-    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["title"] = "Stratège strategy"
-    print(json.dumps(document, ensure_ascii=False, indent=2))
-
-
-def load_or_exit(file: Path, lang: str | None, as_json: bool = False) -> StrategyDocument:
-    """Load a strategy, or report where and why it cannot be read and exit with code 2."""
-    try:
-        return load_strategy(file)
-    except StrategyFileError as error:
-        language = pick_language(lang, error.language)
-        if as_json:
-            problems = [p.as_dict(language) for p in error.problems]
-            print(json.dumps({"problems": problems}, ensure_ascii=False, indent=2))
-        report.print_file_problems(_console(stderr=True), error.problems, language)
-        raise typer.Exit(EXIT_UNREADABLE) from None
+FormatArg = Annotated[OutputFormat, typer.Option("--format", help=_(N_("text or json.")))]
+StrategyArg = Annotated[Path, typer.Argument(help=_(N_("Strategy YAML file.")))]
+ForceArg = Annotated[
+    bool,
+    typer.Option(
+        "--force", help=_(N_("Overwrite files in the output that Stratège did not write."))
+    ),
+]
 
 
 def main() -> None:
-    app()
+    """Entry point: any unexpected error becomes a short message and exit code 3, never a
+    traceback, so scripts can tell a bug from "errors found" (1) and "unreadable" (2)."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:  # the last line of defence: everything else is a bug
+        if os.environ.get("STRATEGE_DEBUG"):
+            raise
+        from stratege.cli.output import report_bug
+
+        report_bug(error, pick_language(None))
+        sys.exit(EXIT_BUG)
 
 
-from stratege.cli import (  # noqa: E402,F401  (register commands)
+# Registered in the order `stratege --help` lists them: the work first, then the references.
+from stratege.cli import (  # noqa: E402,F401
+    catalogue,
+    check_command,
+    demo_command,
     init_command,
     plan_command,
     report_command,

@@ -1,4 +1,8 @@
-"""`stratege init` (the ten questions, or a bundled example) and `stratege demo`."""
+"""`stratege init`: the ten questions (or a bundled example) written to a strategy file.
+
+An existing strategy is reopened for editing; ``--force`` starts afresh over it. The
+wizard itself, and what protects the answers, live in :mod:`stratege.cli.wizard`.
+"""
 
 from __future__ import annotations
 
@@ -7,111 +11,71 @@ from typing import Annotated
 
 import typer
 
-from stratege.bundled import DEFAULT_EXAMPLE, example_names, example_path
-from stratege.checks import Severity, run_checks
-from stratege.cli import report
-from stratege.cli.app import EXIT_UNREADABLE, LangArg, _console, app
-from stratege.i18n import pick_language, tr
-from stratege.strategy import load_strategy
-
-WRITTEN = {"fr": "Stratégie écrite dans {path}.", "en": "Strategy written to {path}."}
-EXISTS = {
-    "fr": "{path} existe déjà : choisissez un autre fichier ou ajoutez --force.",
-    "en": "{path} already exists: choose another file or add --force.",
-}
-UNKNOWN_EXAMPLE = {
-    "fr": "Exemple inconnu « {name} ». Exemples : {names}.",
-    "en": "Unknown example '{name}'. Examples: {names}.",
-}
-DEMO_PACK = {
-    "fr": "Document de stratégie écrit dans {folder} : {files}.",
-    "en": "Strategy document written to {folder}: {files}.",
-}
-DEMO_NEXT = {
-    "fr": "Ouvrez le document HTML ou DOCX, puis {folder}/plan/plan.xlsx ; importez "
-    "{folder}/plan/calendar.ics dans votre agenda. Pour votre propre stratégie : "
-    "stratege init ma-strategie.yaml",
-    "en": "Open the HTML or DOCX document, then {folder}/plan/plan.xlsx; import "
-    "{folder}/plan/calendar.ics into your calendar. For your own strategy: "
-    "stratege init my-strategy.yaml",
-}
-NEXT = {
-    "fr": "Prochaine étape : stratege check {path}",
-    "en": "Next step: stratege check {path}",
-}
+from stratege.cli.app import EXIT_UNREADABLE, LangArg, _, app
+from stratege.i18n import Lang, pick_language
+from stratege.i18n.catalogue import N_, translator
 
 
-@app.command()
+@app.command(
+    help=_(
+        N_(
+            "Answer the ten questions and write a strategy file; an existing strategy is "
+            "reopened with its answers as suggestions."
+        )
+    )
+)
 def init(
-    file: Annotated[Path, typer.Argument(help="Where to write the strategy YAML.")] = Path(
+    file: Annotated[Path, typer.Argument(help=_(N_("Where to write the strategy YAML.")))] = Path(
         "strategie.yaml"
     ),
     example: Annotated[
         str | None,
         typer.Option(
-            "--example", help="Write a bundled example instead of asking the ten questions."
+            "--example",
+            help=_(N_("Write a bundled example instead of asking the ten questions.")),
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help=_(N_("Start afresh over an existing file."))),
+    ] = False,
     lang: LangArg = None,
 ) -> None:
-    """Answer the ten questions interactively and write a valid strategy file."""
-    language = pick_language(lang)
-    console = _console()
-    if file.exists() and not force:
-        console.print(tr(EXISTS, language, path=file), style="red")
-        raise typer.Exit(EXIT_UNREADABLE)
+    requested = lang.value if lang else None
     if example is not None:
-        try:
-            text = example_path(example).read_text(encoding="utf-8")
-        except KeyError:
-            names = ", ".join(example_names())
-            console.print(tr(UNKNOWN_EXAMPLE, language, name=example, names=names), style="red")
-            raise typer.Exit(EXIT_UNREADABLE) from None
-    else:
-        from stratege.cli.wizard import ask_strategy
+        write_example(file, example, force, pick_language(requested))
+        return
+    from stratege.cli.output import console
+    from stratege.cli.wizard import run_init
 
-        text = ask_strategy(console, language)
-    file.write_text(text, encoding="utf-8")
-    console.print(tr(WRITTEN, language, path=file), style="green")
-    console.print(tr(NEXT, language, path=file))
+    run_init(console(), file, requested, force)
 
 
-@app.command()
-def demo(
-    example: Annotated[str, typer.Option("--example", help="Bundled example to show.")] = (
-        DEFAULT_EXAMPLE
-    ),
-    out: Annotated[Path, typer.Option("--out", help="Folder for the plan's exports.")] = Path(
-        "stratege-demo"
-    ),
-    lang: LangArg = None,
-) -> None:
-    """Check a bundled example, plan it, and write its strategy pack (no file needed)."""
-    from stratege.cli.plan_command import show_and_export
-    from stratege.planning.plan import build_plan
-    from stratege.reports.render import write_pack
+def write_example(file: Path, name: str, force: bool, lang: Lang) -> None:
+    """Copy a bundled example to ``file``, or say why not (exit 2): an unknown example, a
+    target that exists (without ``--force``) or cannot be written."""
+    from stratege.cli.output import refuse, say
+    from stratege.cli.wizard import EXISTS, NEXT, WRITTEN
+    from stratege.services.errors import UnknownExample
+    from stratege.services.strategies import example as bundled
+    from stratege.wizard.answers import Invalid
+    from stratege.wizard.target import check_target, reason, write_text
 
-    document = load_strategy(example_path(example))
-    language = pick_language(lang, document.strategy.language)
-    console = _console()
-    findings = run_checks(document.strategy)
-    report.print_findings(console, findings, document, language)
-    if any(f.severity is Severity.ERROR for f in findings):
-        raise typer.Exit(1)
-    console.print()
-    plan = build_plan(document.strategy)
-    show_and_export(plan, out / "plan", language)
-    documents, problems = write_pack(plan, out, (language,))
-    for problem in problems:
-        console.print(problem, style="yellow")
-    console.print(
-        tr(
-            DEMO_PACK,
-            language,
-            folder=out,
-            files=", ".join(p.name for p in documents if p.suffix != ".png"),
-        )
-    )
-    console.print(tr(DEMO_NEXT, language, folder=out))
-    raise typer.Exit(1 if plan.shortfalls else 0)
+    words = translator(lang)
+    if file.exists() and not force:
+        say(words(EXISTS, path=str(file)), "red", stderr=True)
+        raise typer.Exit(EXIT_UNREADABLE)
+    try:
+        text = bundled(name).path.read_text(encoding="utf-8")
+        check_target(file, replace=force)
+        write_text(file, text)
+    except UnknownExample as error:
+        raise refuse(error, lang) from None
+    except Invalid as problem:
+        say(problem.text(lang), "red", stderr=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    except OSError as error:
+        say(reason(error).text(lang), "red", stderr=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    say(words(WRITTEN, path=str(file)), "green")
+    say(words(NEXT, path=str(file)))

@@ -4,67 +4,87 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from stratege.cli.app import EXIT_UNREADABLE, LangArg, _console, app, load_or_exit
-from stratege.cli.plan_summary import print_plan
-from stratege.i18n import Lang, pick_language, tr
-from stratege.planning.plan import Plan, build_plan
+from stratege.cli.app import EXIT_UNREADABLE, ForceArg, LangArg, StrategyArg, _, app
+from stratege.cli.output import load_or_exit, refuse, say, write_or_exit
+from stratege.i18n import Lang, pick_language
+from stratege.i18n.catalogue import N_, translator
 
-WRITTEN = {"fr": "Exports écrits dans {folder} :", "en": "Exports written to {folder}:"}
-CANNOT_WRITE = {
-    "fr": "Impossible d’écrire les exports dans {folder} : {reason}.",
-    "en": "Cannot write the exports to {folder}: {reason}.",
-}
-BAD_RANGE = {
-    "fr": "La date de fin ({end}) précède la date de début ({start}).",
-    "en": "The end date ({end}) is before the start date ({start}).",
-}
+if TYPE_CHECKING:
+    from stratege.services.planning import PlanResult
 
 
-@app.command()
+@app.command(
+    help=_(
+        N_(
+            "Plan the calendar, workload, budget, RACI, campaigns and KPI trajectories, and "
+            "write the exports. Exit code: 0 feasible plan, 1 plan written with work left "
+            "unstaffed, 2 unreadable file, dates or output folder."
+        )
+    )
+)
 def plan(
-    file: Annotated[Path, typer.Argument(help="Strategy YAML file.")],
+    file: StrategyArg,
     start: Annotated[
         dt.datetime | None,
-        typer.Option("--from", formats=["%Y-%m-%d"], help="First day (default: the period's)."),
+        typer.Option(
+            "--from", formats=["%Y-%m-%d"], help=_(N_("First day (default: the period's)."))
+        ),
     ] = None,
     end: Annotated[
         dt.datetime | None,
-        typer.Option("--to", formats=["%Y-%m-%d"], help="Last day (default: the period's)."),
+        typer.Option("--to", formats=["%Y-%m-%d"], help=_(N_("Last day (default: the period's)."))),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", help="Folder for the exports.")] = Path("plan"),
+    out: Annotated[Path, typer.Option("--out", help=_(N_("Folder for the exports.")))] = Path(
+        "plan"
+    ),
+    force: ForceArg = False,
     lang: LangArg = None,
 ) -> None:
-    """Plan the calendar, workload, budget, RACI, campaigns and KPI trajectories.
-
-    Exit code: 0 feasible plan, 1 plan written with shortfalls, 2 unreadable file or dates.
-    """
     document = load_or_exit(file, lang)
     language = pick_language(lang, document.strategy.language)
+    result = make_plan(document, start, end, language)
+    show_and_export(result, out, language, protected=[file], force=force)
+    raise typer.Exit(exit_code(result))
+
+
+def make_plan(document, start, end, language: Lang) -> PlanResult:  # type: ignore[no-untyped-def]
+    """The plan, with a progress display on a terminal; refused dates exit with code 2."""
+    from stratege.cli.progress import progress
+    from stratege.services.errors import DatesRefused
+    from stratege.services.planning import plan as plan_strategy
+
     first, last = (d.date() if d else None for d in (start, end))
-    if first and last and last < first:
-        _console(stderr=True).print(tr(BAD_RANGE, language, start=first, end=last))
-        raise typer.Exit(EXIT_UNREADABLE)
-    result = build_plan(document.strategy, first, last)
-    show_and_export(result, out, language)
-    raise typer.Exit(1 if result.shortfalls else 0)
-
-
-def show_and_export(result: Plan, out: Path, language: Lang) -> list[Path]:
-    from stratege.exports import write_exports
-
-    console = _console()
-    print_plan(console, result, language)
     try:
-        paths = write_exports(result, out, language)
-    except OSError as error:  # a file in the way, no permission, disk full…
-        reason = error.strerror or str(error)
-        _console(stderr=True).print(tr(CANNOT_WRITE, language, folder=out, reason=reason))
-        raise typer.Exit(EXIT_UNREADABLE) from None
-    console.print(tr(WRITTEN, language, folder=out))
-    for path in paths:
-        console.print(f"  {path}")
-    return paths
+        with progress(language) as step:
+            return plan_strategy(document, first, last, progress=step)
+    except DatesRefused as error:
+        raise refuse(error, language) from None
+
+
+def show_and_export(
+    result: PlanResult, out: Path, language: Lang, *, protected: list[Path], force: bool
+) -> list[Path]:
+    from stratege.cli.plan_summary import print_plan
+    from stratege.services.exports import export_files
+
+    print_plan(result, language)
+    files = export_files(result, language)
+    written = write_or_exit(out, files, language, protected=protected, force=force)
+    _ = translator(language)
+    say(_(N_("Exports written to {folder}:"), folder=out))
+    for path in written.paths:
+        say(f"  {path}")
+    return written.paths
+
+
+def exit_code(result: PlanResult) -> int:
+    """1 when the plan leaves work unstaffed, else 0 (posts without a slot are reported
+    but are not a staffing failure)."""
+    return 1 if result.plan.shortfalls else 0
+
+
+__all__ = ["EXIT_UNREADABLE", "make_plan", "show_and_export"]

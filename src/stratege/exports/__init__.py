@@ -3,49 +3,57 @@
 - calendar.ics — the editorial calendar for Google Calendar, Outlook, Apple Calendar;
 - calendar.csv — the same calendar as a spreadsheet (';' in French, ',' in English);
 - plan.xlsx — calendar, workload, budget, RACI, campaigns and KPI plan in one workbook;
-- hootsuite*.csv — draft posts in Hootsuite's bulk-composer layout, per channel;
-- bulk-import.csv — a documented, tool-neutral layout for other schedulers.
+- bulk-import.csv — a documented, tool-neutral layout for other schedulers;
+- hootsuite/<channel>.csv — draft posts in Hootsuite's bulk-composer layout, one file per
+  channel (split where Hootsuite's 350-post limit requires), and hootsuite.zip with them all.
 
-Every text cell of the CSV and XLSX files is formula-safe (see cells.py). The layouts are
-described in docs/bulk-import.md.
+Writers return bytes and never touch the filesystem: the service layer decides where (and
+how safely) files are written, and a web request can serve them as they are. The same plan
+always gives the same bytes. Every text cell of the CSV and XLSX files is formula-safe
+(see cells.py). The layouts are described in docs/bulk-import.md.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from stratege.exports.bulk import write_bulk_import
-from stratege.exports.calendar_csv import write_calendar_csv
+from stratege.exports.bulk import bulk_import_csv
+from stratege.exports.calendar_csv import calendar_csv
 from stratege.exports.cells import safe_cell
-from stratege.exports.hootsuite import write_hootsuite
-from stratege.exports.ics import write_ics
-from stratege.exports.xlsx import write_xlsx
+from stratege.exports.hootsuite import hootsuite_files, hootsuite_zip
+from stratege.exports.ics import calendar_ics
+from stratege.exports.xlsx import plan_xlsx
 from stratege.i18n import Lang
 from stratege.planning.plan import Plan
 
+if TYPE_CHECKING:
+    from stratege.checks import Finding
+
 __all__ = [
+    "bulk_import_csv",
+    "calendar_csv",
+    "calendar_ics",
+    "export_files",
+    "hootsuite_files",
+    "hootsuite_zip",
+    "plan_xlsx",
     "safe_cell",
-    "write_bulk_import",
-    "write_calendar_csv",
-    "write_exports",
-    "write_hootsuite",
-    "write_ics",
-    "write_xlsx",
 ]
 
 
-def write_exports(plan: Plan, out_dir: Path, lang: Lang) -> list[Path]:
-    """Write every export of ``plan`` into ``out_dir`` (created if needed), in ``lang``.
+def export_files(plan: Plan, lang: Lang, findings: Sequence[Finding] = ()) -> dict[str, bytes]:
+    """Every export of ``plan`` in ``lang``: relative POSIX path → bytes, in a fixed order
+    (calendar.ics, calendar.csv, plan.xlsx, bulk-import.csv, hootsuite/…, hootsuite.zip).
 
-    Returns the paths written, in a fixed order. Files of an earlier export with other
-    names (say, Hootsuite parts that are no longer needed) are left alone.
+    ``findings``: the RACI checks (question 9), shown under the workbook's RACI matrix.
     """
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return [
-        write_ics(plan, out_dir / "calendar.ics", lang),
-        write_calendar_csv(plan, out_dir / "calendar.csv", lang),
-        write_xlsx(plan, out_dir / "plan.xlsx", lang),
-        *write_hootsuite(plan, out_dir, lang),
-        write_bulk_import(plan, out_dir / "bulk-import.csv", lang),
-    ]
+    hootsuite = hootsuite_files(plan, lang)
+    return {
+        "calendar.ics": calendar_ics(plan, lang),
+        "calendar.csv": calendar_csv(plan, lang),
+        "plan.xlsx": plan_xlsx(plan, lang, findings),
+        "bulk-import.csv": bulk_import_csv(plan, lang),
+        **hootsuite,
+        "hootsuite.zip": hootsuite_zip(hootsuite, plan),
+    }

@@ -3,15 +3,15 @@
 Buffer, Metricool, Agorapulse and the like each have their own import columns; rather than
 chase them, this file says everything unambiguously (ISO 8601 time with its UTC offset,
 stable ids) so that mapping it in any tool's import dialog is a matter of minutes.
-Columns are described in docs/bulk-import.md; their names are English and fixed.
+Columns are described in docs/bulk-import.md; their names are English and fixed whatever
+the language, because a machine reads them; the message is in the chosen language.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from stratege.exports.csvio import write_csv
-from stratege.exports.describe import Describer, unique_ids
+from stratege.exports.cells import one_line
+from stratege.exports.csvio import csv_bytes
+from stratege.exports.describe import Describer
 from stratege.exports.zones import local, timezone_of
 from stratege.i18n import Lang
 from stratege.planning.plan import Plan
@@ -27,14 +27,17 @@ COLUMNS = (
     "campaign",
     "id",
 )
+# Columns of machine-facing ids (the user's own, or knowledge-base ids), never translated.
+ID_COLUMNS = ("datetime", "channel", "platform", "handle", "format", "id")
 
 
-def write_bulk_import(plan: Plan, path: Path, lang: Lang) -> Path:
+def bulk_import_csv(plan: Plan, lang: Lang) -> bytes:
+    """One row per post: UTF-8 without byte-order mark, ',' and CRLF in every language."""
     describe = Describer(plan, lang)
     zone = timezone_of(plan)
-    handles = {c.id: c.handle for c in plan.strategy.channels}
+    handles = {c.id: one_line(c.handle) for c in plan.strategy.channels}
     rows: list[list[object]] = [list(COLUMNS)]
-    for slot_id, slot in zip(unique_ids(plan.slots), plan.slots, strict=True):
+    for slot in plan.slots:
         rows.append(
             [
                 local(slot.start, zone).isoformat(),
@@ -45,7 +48,7 @@ def write_bulk_import(plan: Plan, path: Path, lang: Lang) -> Path:
                 describe.draft_message(slot),
                 describe.pillar(slot.pillar),
                 describe.campaign(slot.campaign),
-                slot_id,
+                slot.id,
             ]
         )
-    return write_csv(path, rows)
+    return csv_bytes(rows)

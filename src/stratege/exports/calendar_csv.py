@@ -7,9 +7,7 @@ byte-order mark makes Excel read accents correctly when the file is double-click
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from stratege.exports.csvio import write_csv
+from stratege.exports.csvio import csv_bytes
 from stratege.exports.describe import Describer, text_row
 from stratege.i18n import Lang
 from stratege.planning.plan import Plan
@@ -17,8 +15,9 @@ from stratege.planning.plan import Plan
 DELIMITER = {"fr": ";", "en": ","}
 
 
-def write_calendar_csv(plan: Plan, path: Path, lang: Lang) -> Path:
+def calendar_csv(plan: Plan, lang: Lang) -> bytes:
+    """One row per post, under a header in ``lang``."""
     describe = Describer(plan, lang)
     rows = [describe.calendar_header()]
     rows += [text_row(describe.calendar_row(slot), lang) for slot in plan.slots]
-    return write_csv(path, rows, delimiter=DELIMITER[lang], bom=True)
+    return csv_bytes(rows, delimiter=DELIMITER[lang], bom=True)

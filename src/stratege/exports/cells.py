@@ -6,10 +6,15 @@ LibreOffice and Google Sheets evaluate a cell that starts with ``=``, ``+``, ``-
 named ``=HYPERLINK("http://x")`` would become a live link — or worse — in whoever opens the
 export (OWASP "CSV injection"). Every text cell of every CSV and XLSX we write goes through
 :func:`safe_cell`, which prefixes such text with an apostrophe, the OWASP mitigation.
+
+Control characters are another way in: a bare CR or LF in an organisation's name would
+start a new line — a new property, a new event — in a calendar file. :func:`one_line`
+removes them from any text that must stay on one line.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -18,6 +23,11 @@ T = TypeVar("T")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # Full-width look-alikes that East Asian spreadsheet locales also treat as formula starts.
 WIDE_TRIGGERS = ("＝", "＋", "－", "＠")
+
+# Runs of characters that separate words (tab, line and paragraph breaks) become one space,
+# so that "a\r\nb" reads "a b"; the other C0 and C1 controls and DEL are removed.
+_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+CONTROLS = dict.fromkeys([*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029])
 
 
 def safe_cell(value: T) -> T | str:
@@ -28,12 +38,25 @@ def safe_cell(value: T) -> T | str:
     """
     if not isinstance(value, str) or not value:
         return value
-    first = value.lstrip(" ")[:1] or value[0]
-    if value[0] in FORMULA_TRIGGERS or first in FORMULA_TRIGGERS + WIDE_TRIGGERS:
+    first = value[0]
+    if first in _TRIGGERS:
         return "'" + value
-    return value
+    if first == " ":
+        first = value.lstrip(" ")[:1]
+    return "'" + value if first and first in _ANY_TRIGGER else value
+
+
+_TRIGGERS = frozenset(FORMULA_TRIGGERS)
+_ANY_TRIGGER = frozenset(FORMULA_TRIGGERS + WIDE_TRIGGERS)
 
 
 def safe_row(values: Iterable[object]) -> list[object]:
     """Every cell of a row through :func:`safe_cell`."""
     return [safe_cell(v) for v in values]
+
+
+def one_line(text: str) -> str:
+    """``text`` without control characters (line breaks become spaces)."""
+    if text.isprintable():  # the usual case, checked fast
+        return text
+    return _BREAKS.sub(" ", text).translate(CONTROLS)

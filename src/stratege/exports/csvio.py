@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
-from stratege.exports.cells import safe_row
+from stratege.exports.cells import safe_cell
 
 
-def write_csv(
-    path: Path,
+def csv_bytes(
     rows: Iterable[Sequence[object]],
     *,
     delimiter: str = ",",
     bom: bool = False,
-) -> Path:
-    """Write ``rows`` (the header, if any, is simply the first row) and return ``path``.
+) -> bytes:
+    """``rows`` (the header, if any, is simply the first row) as UTF-8 CSV bytes.
 
     ``bom``: a UTF-8 byte-order mark, which Excel needs to read accents in a double-clicked
     CSV; machine imports (schedulers) are written without one, since some of them would
     take the mark as part of the first cell. Lines end in CRLF as RFC 4180 says, so the
     bytes are the same on every system.
     """
-    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
-        for row in rows:
-            writer.writerow(["" if v is None else v for v in safe_row(row)])
-    return path
+    text = io.StringIO()
+    writer = csv.writer(text, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerows(["" if v is None else safe_cell(v) for v in row] for row in rows)
+    return ("\ufeff" if bom else "").encode() + text.getvalue().encode("utf-8")

@@ -1,61 +1,67 @@
 """Readable names for what a plan refers to by id: channels, formats, pillars, people…
 
-Every export shows the same words for the same thing, so the lookups live here once. The
-calendar's row layout (shared by the CSV and the workbook's calendar sheet) is here too.
+Every export shows the same words for the same thing, so the lookups live here once, each
+cached: a plan of 5,000 posts asks for the same few dozen labels over and over. The
+calendar's row layout (shared by the CSV and the workbook's calendar sheet) and the draft
+message of the scheduler files are here too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
-from dataclasses import dataclass
 
-from stratege.exports.labels import column, show_date, word, yes_no
-from stratege.i18n import Lang, tr
+from stratege.exports import wording as w
+from stratege.exports.cells import one_line
+from stratege.i18n import Lang
+from stratege.i18n.catalogue import translator
 from stratege.planning.plan import Plan
 from stratege.planning.slots import Slot
-
-CALENDAR_COLUMNS = (
-    "date",
-    "time",
-    "channel",
-    "platform",
-    "format",
-    "pillar",
-    "audience",
-    "occasion",
-    "campaign",
-    "producers",
-    "due",
-    "approver",
-    "publisher",
-    "staffed",
-)
+from stratege.vocabulary import Words
 
 
-@dataclass
 class Describer:
-    """Names of a plan's ids in one language."""
+    """Names of a plan's ids in one language: the user's own words for what the user
+    named (pillars, people…), the vocabulary's for the model's values."""
 
-    plan: Plan
-    lang: Lang
-
-    def __post_init__(self) -> None:
-        strategy = self.plan.strategy
-        self._pillars = {p.id: p.name for p in strategy.content.pillars}
-        self._audiences = {a.id: a.name for a in strategy.audiences}
-        self._occasions = {o.id: o.name for o in strategy.occasions}
-        self._campaigns = {c.id: c.name for c in strategy.advertising.campaigns}
-        self._people = {p.id: p.name for p in strategy.resources.people}
-        self._objectives = {o.id: o.statement for o in strategy.objectives}
+    def __init__(self, plan: Plan, lang: Lang):
+        self.plan = plan
+        self.lang = lang
+        self._ = translator(lang)
+        self.words = Words(lang, plan.knowledge)
+        strategy = plan.strategy
+        # A name is one line: a line break in it would split a scheduler's record.
+        self._pillars = {p.id: one_line(p.name) for p in strategy.content.pillars}
+        self._audiences = {a.id: one_line(a.name) for a in strategy.audiences}
+        self._occasions = {o.id: one_line(o.name) for o in strategy.occasions}
+        self._campaigns = {c.id: one_line(c.name) for c in strategy.advertising.campaigns}
+        self._people = {p.id: one_line(p.name) for p in strategy.resources.people}
+        self._objectives = {o.id: one_line(o.statement) for o in strategy.objectives}
         self._per_platform = Counter(c.platform for c in strategy.channels)
+        self._labelled: dict[tuple[str, str], str] = {}
+        self._producers: dict[tuple[tuple[str, str | None], ...], str] = {}
+        self._drafts: dict[tuple[str, str | None, str | None, bool], str] = {}
+        self.unstaffed = self._(w.UNSTAFFED)
+        self.yes, self.no = self._(w.YES), self._(w.NO)
 
-    # --- reference data ------------------------------------------------------------------
+    # --- the vocabulary, cached ----------------------------------------------------------
+
+    @functools.cache  # noqa: B019  (one describer per export: it dies with its plan)
+    def word(self, kind: str, value: str) -> str:
+        """The vocabulary's label of ``value`` of ``kind`` ('activity', 'unit'…)."""
+        return self.words(kind, value)
 
     def platform(self, platform_id: str) -> str:
-        found = self.plan.knowledge.platforms.get(platform_id)
-        return tr(found.name, self.lang) if found else platform_id
+        return self.word("platform", platform_id)
 
+    def format(self, format_id: str) -> str:
+        return self.word("format", format_id)
+
+    def skill(self, skill_id: str) -> str:
+        return self.word("skill", skill_id)
+
+    @functools.cache  # noqa: B019
     def channel(self, channel_id: str) -> str:
         """The platform's name, with the handle (or id) when two channels share a platform."""
         channel = self.plan.strategy.channel(channel_id)
@@ -63,50 +69,55 @@ class Describer:
             return channel_id
         name = self.platform(channel.platform)
         if self._per_platform[channel.platform] > 1:
-            return f"{name} {channel.handle or channel.id}"
+            return f"{name} {one_line(channel.handle) or channel.id}"
         return name
 
-    def format(self, format_id: str) -> str:
-        found = self.plan.knowledge.formats.get(format_id)
-        return tr(found.name, self.lang) if found else format_id
-
-    def skill(self, skill_id: str) -> str:
-        found = self.plan.knowledge.skills.get(skill_id)
-        return tr(found, self.lang) if found else skill_id
+    # --- the user's own words ------------------------------------------------------------
 
     def pillar(self, pillar_id: str | None) -> str:
-        return self._pillars.get(pillar_id, pillar_id or "") if pillar_id else ""
+        return self._pillars.get(pillar_id, pillar_id) if pillar_id else ""
 
     def audience(self, audience_id: str | None) -> str:
-        return self._audiences.get(audience_id, audience_id or "") if audience_id else ""
+        return self._audiences.get(audience_id, audience_id) if audience_id else ""
 
     def occasion(self, occasion_id: str | None) -> str:
-        return self._occasions.get(occasion_id, occasion_id or "") if occasion_id else ""
+        return self._occasions.get(occasion_id, occasion_id) if occasion_id else ""
 
     def campaign(self, campaign_id: str | None) -> str:
-        return self._campaigns.get(campaign_id, campaign_id or "") if campaign_id else ""
+        return self._campaigns.get(campaign_id, campaign_id) if campaign_id else ""
 
     def person(self, person_id: str | None) -> str:
         """A person's name; an unfilled role says it must be staffed."""
         if not person_id:
-            return word("unstaffed", self.lang)
+            return self.unstaffed
         return self._people.get(person_id, person_id)
 
     def objective(self, objective_id: str) -> str:
         return self._objectives.get(objective_id, objective_id)
 
+    def labelled(self, label: str, text: str) -> str:
+        """'Rédaction : Karim Benali' — a label and its value, as the language writes it."""
+        key = (label, text)
+        found = self._labelled.get(key)
+        if found is None:
+            found = self._labelled[key] = self._(w.LABELLED, label=label, text=text)
+        return found
+
     # --- one slot ------------------------------------------------------------------------
 
     def producers(self, slot: Slot) -> str:
-        """'copywriting: julie; graphic_design: karim' — ids, stable for filters and
-        formulas; a skill nobody covers reads 'copywriting: unstaffed'."""
-        return "; ".join(
-            f"{skill}: {person or word('unstaffed', self.lang)}"
-            for skill, person in slot.producers.items()
-        )
+        """'Rédaction : Karim Benali · Graphisme : Julie Morel'; a skill nobody covers reads
+        'Rédaction : à pourvoir'."""
+        key = tuple(slot.producers.items())
+        found = self._producers.get(key)
+        if found is None:
+            found = self._producers[key] = " · ".join(
+                self.labelled(self.skill(skill), self.person(person)) for skill, person in key
+            )
+        return found
 
     def calendar_header(self) -> list[str]:
-        return [column(key, self.lang) for key in CALENDAR_COLUMNS]
+        return [self._(column) for column in w.CALENDAR_COLUMNS]
 
     def calendar_row(self, slot: Slot) -> list[object]:
         """One slot as the calendar's columns; dates and times stay typed for the workbook."""
@@ -122,22 +133,28 @@ class Describer:
             self.campaign(slot.campaign),
             self.producers(slot),
             slot.due,
-            slot.approver or "",
-            slot.publisher or word("unstaffed", self.lang),
-            yes_no(slot.staffed, self.lang),
+            self.person(slot.approver) if slot.approver else "",
+            self.person(slot.publisher),
+            self.yes if slot.staffed else self.no,
+            slot.id,
         ]
 
     def draft_message(self, slot: Slot) -> str:
         """The placeholder a community manager replaces with the real post, e.g.
         '[Image] Au fournil ce matin — à rédiger (pour : Clients habitués)'."""
+        key = (slot.format, slot.pillar, slot.audience, slot.staffed)
+        found = self._drafts.get(key)
+        if found is None:
+            found = self._drafts[key] = self._draft(slot)
+        return found
+
+    def _draft(self, slot: Slot) -> str:
         subject = self.pillar(slot.pillar)
-        text = f"[{self.format(slot.format)}] "
-        text += f"{subject} — {word('draft', self.lang)}" if subject else word("draft", self.lang)
+        text = self._(w.DRAFT_ABOUT, subject=subject) if subject else self._(w.DRAFT)
         if slot.audience:
-            text += f" ({word('for', self.lang, audience=self.audience(slot.audience))})"
-        if not slot.staffed:
-            text = f"{word('unstaffed_tag', self.lang)} {text}"
-        return text
+            text = self._(w.FOR_AUDIENCE, text=text, audience=self.audience(slot.audience))
+        text = f"[{self.format(slot.format)}] {text}"
+        return f"{self._(w.UNSTAFFED_TAG)} {text}" if not slot.staffed else text
 
 
 def text_row(row: list[object], lang: Lang) -> list[object]:
@@ -145,21 +162,9 @@ def text_row(row: list[object], lang: Lang) -> list[object]:
     shown: list[object] = []
     for value in row:
         if isinstance(value, dt.date):
-            shown.append(show_date(value, lang))
+            shown.append(w.show_date(value, lang))
         elif isinstance(value, dt.time):
-            shown.append(value.strftime("%H:%M"))
+            shown.append(f"{value:%H:%M}")
         else:
             shown.append(value)
     return shown
-
-
-def unique_ids(slots: list[Slot]) -> list[str]:
-    """slot.id, made unique: a second slot on the same channel and minute gets '-2', …
-    The first keeps the plain id, so ids stay stable when a duplicate appears or goes.
-    The calendar's UIDs and the bulk-import file's id column are these same ids."""
-    seen: Counter[str] = Counter()
-    ids = []
-    for slot in slots:
-        seen[slot.id] += 1
-        ids.append(slot.id if seen[slot.id] == 1 else f"{slot.id}-{seen[slot.id]}")
-    return ids

@@ -1,28 +1,38 @@
-"""hootsuite*.csv: draft posts for Hootsuite's bulk composer.
+"""hootsuite/<channel>.csv: draft posts for Hootsuite's bulk composer, one file per channel.
 
 The layout Hootsuite has documented for years (see docs/bulk-import.md for the sources):
 no header row; column 1 the date and time, column 2 the message, column 3 an optional link;
 24-hour time with minutes on a multiple of 5; dates in the future; at most 350 posts per
-file. The date order (month or day first) is the option chosen in the upload dialog. A file
-is published to the profiles picked at upload, so each channel also gets its own file.
+file. A file is published to the profiles picked at upload, so each channel gets its own
+file, split into parts only where the 350-post limit requires it.
+
+File names must never collide, whatever the channel ids: two files with one name would
+lose posts. Ids match ``[A-Za-z0-9][A-Za-z0-9_.-]*``, so the part mark ``+`` and the
+disambiguation mark ``~`` cannot come from an id; channels whose ids differ only by case
+(one file on Windows and macOS) and ids Windows reserves (``con``, ``nul``…) get a ``~``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from pathlib import Path
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
-from stratege.exports.csvio import write_csv
-from stratege.exports.describe import Describer, unique_ids
-from stratege.exports.labels import word
+from stratege.exports import wording as w
+from stratege.exports.archive import zip_bytes
+from stratege.exports.csvio import csv_bytes
+from stratege.exports.describe import Describer
 from stratege.i18n import Lang
 from stratege.planning.plan import Plan
 from stratege.planning.slots import Slot
 
+FOLDER = "hootsuite"
 MAX_ROWS = 350  # Hootsuite refuses a bulk file of more posts
 STEP_MINUTES = 5  # Hootsuite schedules on 5-minute marks
 MONTH_FIRST_COUNTRIES = frozenset({"US"})  # everyone else writes the day first
+WINDOWS_DEVICES = frozenset(
+    {"CON", "PRN", "AUX", "NUL"} | {f"{d}{n}" for d in ("COM", "LPT") for n in range(10)}
+)
 
 
 def date_format(plan: Plan) -> str:
@@ -33,45 +43,58 @@ def date_format(plan: Plan) -> str:
     return "%d/%m/%Y %H:%M"
 
 
-def write_hootsuite(
-    plan: Plan, out_dir: Path, lang: Lang, not_before: dt.datetime | None = None
-) -> list[Path]:
-    """hootsuite.csv for the whole plan and, with several channels, hootsuite-<channel>.csv
-    for each; a file over 350 posts is split into -part1, -part2, … files.
+def hootsuite_files(
+    plan: Plan, lang: Lang, not_before: dt.datetime | None = None
+) -> dict[str, bytes]:
+    """``hootsuite/<channel>.csv`` per channel with posts, or ``hootsuite/<channel>+1.csv``,
+    ``+2``… when a channel has more than 350; in the strategy's channel order.
 
     ``not_before`` (local time) leaves out the posts Hootsuite would refuse as past; by
     default every post is kept, so the same plan always gives the same files.
     """
     describe = Describer(plan, lang)
-    posts = [
-        (slot, slot_id)
-        for slot, slot_id in zip(plan.slots, unique_ids(plan.slots), strict=True)
-        if not_before is None or slot.start > not_before
-    ]
-    groups: dict[str, list[tuple[Slot, str]]] = {"hootsuite": posts}
-    channels = list(dict.fromkeys(s.channel for s in plan.slots))
-    if len(channels) > 1:  # one file per profile: Hootsuite posts a file to what you select
-        for channel in channels:
-            groups[f"hootsuite-{channel}"] = [p for p in posts if p[0].channel == channel]
-    written = []
-    for stem, group in groups.items():
-        rows = [_row(slot, slot_id, describe, date_format(plan)) for slot, slot_id in group]
-        written += _write_parts(out_dir, stem, rows)
-    return written
+    fmt = date_format(plan)
+    by_channel: dict[str, list[list[str]]] = defaultdict(list)
+    for slot in plan.slots:
+        if not_before is None or slot.start > not_before:
+            by_channel[slot.channel].append(_row(slot, describe, fmt))
+    order = [c.id for c in plan.strategy.channels if c.id in by_channel]
+    order += [c for c in by_channel if c not in order]  # slots of an unlisted channel
+    files = {}
+    for channel, stem in file_stems(order).items():
+        rows = by_channel[channel]
+        if len(rows) <= MAX_ROWS:
+            files[f"{FOLDER}/{stem}.csv"] = csv_bytes(rows)
+            continue
+        for part, start in enumerate(range(0, len(rows), MAX_ROWS), start=1):
+            files[f"{FOLDER}/{stem}+{part}.csv"] = csv_bytes(rows[start : start + MAX_ROWS])
+    return files
 
 
-def _row(slot: Slot, slot_id: str, describe: Describer, fmt: str) -> list[str]:
+def hootsuite_zip(files: dict[str, bytes], plan: Plan) -> bytes:
+    """The files of :func:`hootsuite_files` in one archive, under ``hootsuite/``, dated the
+    plan's first day so that the same plan always gives the same bytes."""
+    return zip_bytes(files, dt.datetime.combine(plan.horizon.start, dt.time(0)))
+
+
+def file_stems(channel_ids: Iterable[str]) -> dict[str, str]:
+    """Channel id → file name without extension, unique even where case does not count."""
+    seen: Counter[str] = Counter()
+    stems = {}
+    for channel in channel_ids:
+        seen[channel.casefold()] += 1
+        if seen[channel.casefold()] > 1:
+            stems[channel] = f"{channel}~{seen[channel.casefold()]}"
+        elif channel.split(".")[0].upper() in WINDOWS_DEVICES:
+            stems[channel] = f"{channel}~"
+        else:
+            stems[channel] = channel
+    return stems
+
+
+def _row(slot: Slot, describe: Describer, fmt: str) -> list[str]:
     moment = slot.start.replace(minute=slot.start.minute - slot.start.minute % STEP_MINUTES)
     # The reference makes every message unique (schedulers refuse identical messages on one
     # profile) and leads back to the same post in the calendar and the other exports.
-    message = f"{describe.draft_message(slot)} · {word('ref', describe.lang, id=slot_id)}"
+    message = describe._(w.REFERENCE, text=describe.draft_message(slot), id=slot.id)
     return [moment.strftime(fmt), message, ""]
-
-
-def _write_parts(out_dir: Path, stem: str, rows: Sequence[list[str]]) -> list[Path]:
-    if len(rows) <= MAX_ROWS:
-        return [write_csv(out_dir / f"{stem}.csv", rows)]
-    parts = [rows[i : i + MAX_ROWS] for i in range(0, len(rows), MAX_ROWS)]
-    return [
-        write_csv(out_dir / f"{stem}-part{n}.csv", part) for n, part in enumerate(parts, start=1)
-    ]

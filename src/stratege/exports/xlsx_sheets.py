@@ -1,85 +1,113 @@
-"""What each sheet of plan.xlsx holds, as plain tables of typed values.
+"""What each sheet of plan.xlsx holds, as tables of typed values.
 
-Values stay typed (dates, floats) so the workbook writer can store real Excel dates and
-numbers; text is the readable name of each id, in the chosen language.
+Values stay typed (dates, numbers) so the workbook stores real Excel dates and numbers that
+sort, filter and sum; text is the readable name of each id, in the chosen language. Counts
+are whole numbers with a format that shows no decimals. A table larger than Excel allows
+is cut, and says so in its last row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from stratege.capacity.budget import PLAN_CATEGORIES
+from stratege.exports import wording as w
 from stratege.exports.describe import Describer
-from stratege.exports.labels import (
-    ACTIVITIES,
-    BUDGET_CATEGORIES,
-    FIGURES,
-    FREQUENCIES,
-    GROWTH,
-    PAID_UNITS,
-    PRICING_MODELS,
-    SHEETS,
-    UNITS,
-    column,
-    excel_date_format,
-    label,
-    word,
-)
-from stratege.i18n import Lang, tr
+from stratege.exports.workbook import MAX_COLUMNS, MAX_ROWS, Cell, Sheet
+from stratege.i18n import numbers
+from stratege.i18n.catalogue import plural
 from stratege.planning.plan import Plan
+from stratege.planning.raci import ROLES
+from stratege.planning.trajectories import KpiTrajectory
+from stratege.strategy.model import ACTIVITIES
+from stratege.vocabulary import has_label
 
-HOURS = "0.0"
+if TYPE_CHECKING:
+    from stratege.checks import Finding
+
+HOURS = "#,##0.0"
 MONEY = "#,##0.00"
 COUNT = "#,##0"
 PERCENT = "0%"
 MONTH = "mmm yyyy"
-VALUE = "#,##0.00"
+TIME = "hh:mm"
+GENERAL = "General"
+SIGNIFICANT_DECIMALS = 2  # for rates and ratios; small ones keep their first digits
 
 
-@dataclass
-class Table:
-    title: str
-    header: list[object]
-    rows: list[list[object]] = field(default_factory=list)
-    formats: dict[int, str] = field(default_factory=dict)  # column index → number format
-    header_format: str | None = None  # for header cells that are dates (month columns)
-    freeze: str = "A2"
-
-
-def tables(plan: Plan, lang: Lang) -> list[Table]:
-    describe = Describer(plan, lang)
+def sheets(plan: Plan, describe: Describer, findings: Sequence[Finding]) -> list[Sheet]:
+    """The six sheets, in the order a reader goes through a plan."""
     return [
-        calendar(plan, describe),
-        workload(plan, describe),
-        budget(plan, describe),
-        raci(plan, describe),
-        campaigns(plan, describe),
-        kpi_plan(plan, describe),
+        fit(table, describe)
+        for table in (
+            calendar(plan, describe),
+            workload(plan, describe),
+            budget(plan, describe),
+            raci(plan, describe, findings),
+            campaigns(plan, describe),
+            kpi_plan(plan, describe),
+        )
     ]
 
 
-def _title(key: str, lang: Lang) -> str:
-    return label(SHEETS, key, lang)
-
-
-def calendar(plan: Plan, describe: Describer) -> Table:
-    """The same columns as calendar.csv, dates and times as real cells."""
-    dates = excel_date_format(describe.lang)
-    return Table(
-        _title("calendar", describe.lang),
-        describe.calendar_header(),
-        [describe.calendar_row(slot) for slot in plan.slots],
-        formats={0: dates, 1: "hh:mm", 10: dates},
+def fit(sheet: Sheet, describe: Describer) -> Sheet:
+    """``sheet`` within Excel's 1,048,576 rows and 16,384 columns; what is cut is counted in
+    a note under the table (the CSV exports have no such limit)."""
+    notes = []
+    header, rows = sheet.header, sheet.rows
+    width = max([len(header), *(len(row) for row in rows)])
+    if width > MAX_COLUMNS:
+        header, rows = header[:MAX_COLUMNS], [row[:MAX_COLUMNS] for row in rows]
+        notes.append(_left_out(w.COLUMNS_LEFT_OUT, width - MAX_COLUMNS, MAX_COLUMNS, describe))
+    if 1 + len(rows) + 2 * len(notes) > MAX_ROWS:  # the header; a blank row before a note
+        room = MAX_ROWS - 1 - 2 * (len(notes) + 1)
+        notes.append(_left_out(w.ROWS_LEFT_OUT, len(rows) - room, MAX_ROWS, describe))
+        rows = rows[:room]
+    if not notes:
+        return sheet
+    rows = list(rows)
+    for note in notes:
+        rows += [[], [Cell(note, bold=True, sized=False)]]
+    return Sheet(
+        sheet.title, header, rows, sheet.formats, sheet.header_format, sheet.frozen_columns
     )
 
 
-def workload(plan: Plan, describe: Describer) -> Table:
-    """Hours per person and week, by activity, against the hours they have."""
+def _left_out(forms: tuple[str, str], hidden: int, limit: int, describe: Describer) -> str:
+    """'3 rows are not shown: a sheet holds at most 1,048,576 rows.' (ngettext)."""
     lang = describe.lang
+    singular, many = forms
+    return plural(
+        lang,
+        singular,
+        many,
+        hidden,
+        number=numbers.count(hidden, lang),
+        limit=numbers.count(limit, lang),
+    )
+
+
+def calendar(plan: Plan, describe: Describer) -> Sheet:
+    """The same columns as calendar.csv, dates and times as real cells."""
+    dates = w.excel_date_format(describe.lang)
+    return Sheet(
+        describe._(w.CALENDAR_SHEET),
+        describe.calendar_header(),
+        [describe.calendar_row(slot) for slot in plan.slots],
+        formats={0: dates, 1: TIME, 10: dates},
+    )
+
+
+def workload(plan: Plan, describe: Describer) -> Sheet:
+    """Hours per person and week, by activity, against the hours they have. Work before
+    the period (production ahead of the first posts) has its own rows."""
+    _ = describe._
     load, capacity = plan.staffing.load, plan.staffing.capacity
     used = {activity for hours in load.values() for activity in hours}
-    activities = [a for a in ACTIVITIES if a in used] + sorted(used - ACTIVITIES.keys())
+    activities = [a for a in ACTIVITIES if a in used] + sorted(used - set(ACTIVITIES))
     keys = sorted(
         {k for k, hours in load.items() if sum(hours.values()) > 0}
         | {k for k, hours in capacity.items() if hours > 0 and _in_plan(k[1], plan)}
@@ -99,142 +127,191 @@ def workload(plan: Plan, describe: Describer) -> Table:
                 total / available if available else None,
             ]
         )
-    header = [column("person", lang), column("week", lang)]
-    header += [label(ACTIVITIES, a, lang) for a in activities]
-    header += [column("total_hours", lang), column("capacity", lang), column("utilisation", lang)]
-    formats = {1: excel_date_format(lang), len(header) - 1: PERCENT}
+    header = [_(w.PERSON), _(w.WEEK), *(describe.word("activity", a) for a in activities)]
+    header += [_(w.TOTAL_HOURS), _(w.CAPACITY), _(w.UTILISATION)]
+    formats = {1: w.excel_date_format(describe.lang), len(header) - 1: PERCENT}
     formats |= {i: HOURS for i in range(2, len(header) - 1)}
-    return Table(_title("workload", lang), header, rows, formats, freeze="C2")
+    return Sheet(_(w.WORKLOAD_SHEET), header, rows, formats, frozen_columns=2)
 
 
 def _in_plan(week: dt.date, plan: Plan) -> bool:
     return plan.horizon.start - dt.timedelta(days=6) <= week <= plan.horizon.end
 
 
-def budget(plan: Plan, describe: Describer) -> Table:
-    """Planned and declared spending per category and month, with totals."""
-    lang, money = describe.lang, plan.budget
+def budget(plan: Plan, describe: Describer) -> Sheet:
+    """Planned and declared spending per category and month, with totals: the figures of
+    ``plan.budget``, line for line (a category the plan adds appears after the known ones)."""
+    _, money = describe._, plan.budget
     months = money.months
+    present = set(money.planned) | set(money.declared)
+    categories = [c for c in PLAN_CATEGORIES if c in present]
+    categories += sorted(present - set(PLAN_CATEGORIES))
     rows: list[list[object]] = []
-    totals: dict[str, dict[dt.date, float]] = {f: defaultdict(float) for f in FIGURES}
-    for category in [c for c in BUDGET_CATEGORIES if c in money.planned or c in money.declared]:
+    totals: dict[str, dict[dt.date, float]] = {
+        "planned": defaultdict(float),
+        "declared": defaultdict(float),
+    }
+    for category in categories:
         for figure in ("planned", "declared"):
             values = getattr(money, figure).get(category, {})
             for month in months:
                 totals[figure][month] += values.get(month, 0.0)
-            name = label(BUDGET_CATEGORIES, category, lang)
-            rows.append(_money_row(name, figure, values, plan, lang))
+            name = describe.word("budget-category", category)
+            rows.append(_money_row(name, figure, values, plan, describe))
     for figure in ("planned", "declared"):
-        rows.append(_money_row(column("total", lang), figure, totals[figure], plan, lang))
-    header: list[object] = [column("category", lang), column("figure", lang), *months]
-    header += [column("total", lang), column("currency", lang)]
+        rows.append(_money_row(_(w.TOTAL), figure, totals[figure], plan, describe))
+    header: list[object] = [_(w.CATEGORY), _(w.FIGURE), *months, _(w.TOTAL), _(w.CURRENCY)]
     formats = {i: MONEY for i in range(2, len(header) - 1)}
-    return Table(_title("budget", lang), header, rows, formats, header_format=MONTH, freeze="C2")
+    return Sheet(
+        _(w.BUDGET_SHEET), header, rows, formats, header_format=MONTH, frozen_columns=2
+    )
 
 
 def _money_row(
-    name: str, figure: str, values: dict[dt.date, float], plan: Plan, lang: Lang
+    name: str, figure: str, values: dict[dt.date, float], plan: Plan, describe: Describer
 ) -> list[object]:
     amounts = [round(values.get(m, 0.0), 2) for m in plan.budget.months]
-    total = round(sum(amounts), 2)
-    return [name, label(FIGURES, figure, lang), *amounts, total, plan.budget.currency]
+    total = round(sum(values.get(m, 0.0) for m in plan.budget.months), 2)
+    figure_name = describe.word("budget-figure", figure)
+    return [name, figure_name, *amounts, total, plan.budget.currency]
 
 
-def raci(plan: Plan, describe: Describer) -> Table:
-    """Activities down, channels across; each cell 'R: julie · A: sophie'."""
-    lang, matrix = describe.lang, plan.raci
-    header = [column("activity", lang), *(describe.channel(c) for c in matrix.channels)]
-    rows: list[list[object]] = [
-        [label(ACTIVITIES, a, lang), *(matrix.cell(a, c).letters() for c in matrix.channels)]
-        for a in matrix.activities
-    ]
-    if plan.findings:  # the RACI checks, under the matrix they are about
-        rows.append([])
-        rows += [[f.code, f.message(lang), f.hint(lang)] for f in plan.findings]
-    return Table(_title("raci", lang), header, rows, freeze="B2")
+def raci(plan: Plan, describe: Describer, findings: Sequence[Finding]) -> Sheet:
+    """Activities down, channels across; each cell 'R : Julie Morel · A : Sophie Martin';
+    then what the letters mean and the RACI checks passed in, under the matrix."""
+    _, matrix = describe._, plan.raci
+    header = [_(w.ACTIVITY), *(describe.channel(c) for c in matrix.channels)]
+    rows: list[list[object]] = []
+    for activity in matrix.activities:
+        cells = [_raci_cell(matrix.cell(activity, c), describe) for c in matrix.channels]
+        rows.append([describe.word("activity", activity), *cells])
+    legend = " · ".join(describe.word("raci-role", role) for role in ROLES)
+    rows += [[], [Cell(legend, sized=False)]]
+    if findings:
+        titles = (w.CODE, w.SEVERITY, w.PROBLEM, w.HOW_TO_FIX)
+        rows += [[], [Cell(_(w.RACI_CHECKS), bold=True, sized=False)]]
+        rows.append([Cell(_(t), bold=True) for t in titles])
+        rows += [
+            [
+                f.code,
+                describe.word("severity", str(f.severity)),
+                f.message(describe.lang),
+                f.hint(describe.lang),
+            ]
+            for f in findings
+        ]
+    return Sheet(_(w.RACI_SHEET), header, rows, frozen_columns=1)
 
 
-def campaigns(plan: Plan, describe: Describer) -> Table:
+def _raci_cell(cell: object, describe: Describer) -> str:
+    parts = []
+    for role in ROLES:
+        people = getattr(cell, role)
+        if people:
+            names = ", ".join(describe.person(p) for p in people)
+            parts.append(describe._(w.RACI_CELL, letter=role[0].upper(), names=names))
+    return " · ".join(parts)
+
+
+def campaigns(plan: Plan, describe: Describer) -> Sheet:
     """One row per campaign and platform: what its share of the budget is expected to buy."""
-    lang = describe.lang
-    keys = [
-        "campaign", "occasion", "start", "end", "platform", "budget", "currency",
-        "pricing_model", "cost_per_unit", "cost_source",
-        "impressions", "clicks", "conversions", "paid_units", "paid_unit",
-    ]  # fmt: skip
+    _ = describe._
+    titles = (
+        w.CAMPAIGN, w.OCCASION, w.START, w.END, w.PLATFORM, w.BUDGET, w.CURRENCY,
+        w.PRICING_MODEL, w.COST_PER_UNIT, w.COST_SOURCE,
+        w.IMPRESSIONS, w.CLICKS, w.CONVERSIONS, w.PAID_UNITS, w.PAID_UNIT,
+    )  # fmt: skip
     rows = []
     for forecast in plan.campaigns:
         campaign = forecast.campaign
         for platform in forecast.platforms:
             rows.append(
                 [
-                    campaign.name,
+                    describe.campaign(campaign.id),
                     describe.occasion(campaign.occasion),
                     campaign.start,
                     campaign.end,
                     describe.platform(platform.platform),
                     round(platform.budget, 2),
                     forecast.currency,
-                    label(PRICING_MODELS, campaign.pricing_model, lang),
+                    describe.word("pricing-model", campaign.pricing_model),
                     platform.cost_per_unit,
-                    _source(plan, platform.cost_source, lang),
+                    _source(plan, platform.cost_source, describe),
                     round(platform.impressions),
                     round(platform.clicks),
-                    round(platform.conversions, 1),
+                    round(platform.conversions),
                     None if platform.paid_units is None else round(platform.paid_units),
-                    label(PAID_UNITS, forecast.paid_unit, lang),
+                    describe.word("paid-unit", forecast.paid_unit),
                 ]
             )
-    dates = excel_date_format(lang)
-    formats = {2: dates, 3: dates, 5: MONEY, 8: MONEY, 10: COUNT, 11: COUNT, 12: "#,##0.0"}
-    formats[13] = COUNT
-    return Table(_title("campaigns", lang), [column(k, lang) for k in keys], rows, formats)
+    dates = w.excel_date_format(describe.lang)
+    formats = {2: dates, 3: dates, 5: MONEY, 8: MONEY}
+    formats |= dict.fromkeys(range(10, 14), COUNT)
+    return Sheet(_(w.CAMPAIGNS_SHEET), [_(t) for t in titles], rows, formats)
 
 
-def _source(plan: Plan, key: str, lang: Lang) -> str:
-    """Where a cost comes from: the strategy itself, or a knowledge-base source."""
+def _source(plan: Plan, key: str, describe: Describer) -> str:
+    """Where a cost comes from: the strategy itself, or a knowledge-base source (cited by
+    its title; Stratège's own sources by their name in the vocabulary)."""
     if key == "strategy":
-        return word("strategy_source", lang)
+        return describe._(w.OWN_COST)
+    if has_label("source", key, describe.lang):
+        return describe.word("source", key)
     source = plan.knowledge.sources.get(key)
     if source is None:
         return key
-    parts = [source.title, source.publisher, str(source.year) if source.year else ""]
-    return ", ".join(p for p in parts if p)
+    return f"{source.title} ({source.year})" if source.year else source.title
 
 
-def kpi_plan(plan: Plan, describe: Describer) -> Table:
-    """Each KPI's target, then the value it should reach at the end of each month."""
-    lang = describe.lang
-    months = sorted({day.replace(day=1) for t in plan.trajectories for day, _ in t.points})
-    keys = [
-        "kpi", "metric", "objective", "channels", "baseline", "target", "unit",
-        "deadline", "frequency", "growth",
-    ]  # fmt: skip
+def kpi_plan(plan: Plan, describe: Describer) -> Sheet:
+    """Each KPI's target, then the value its trajectory expects at each checkpoint — the
+    dates of ``trajectory.points`` (month ends and the deadline), as in the document."""
+    _ = describe._
+    dates = sorted({day for t in plan.trajectories for day, _value in t.points})
+    titles = (
+        w.KPI, w.METRIC, w.OBJECTIVE, w.CHANNELS, w.BASELINE, w.TARGET, w.UNIT,
+        w.DEADLINE, w.FREQUENCY, w.TRAJECTORY,
+    )  # fmt: skip
     rows = []
     for trajectory in plan.trajectories:
         kpi = trajectory.kpi
-        by_month = {day.replace(day=1): value for day, value in trajectory.points}
+        by_date = dict(trajectory.points)
+        channels = ", ".join(describe.channel(c) for c in kpi.channels)
         rows.append(
             [
                 kpi.id,
-                tr(trajectory.name, lang),
+                describe.word("metric", kpi.metric),
                 describe.objective(kpi.objective),
-                ", ".join(kpi.channels) or word("all_channels", lang),
-                kpi.baseline,
-                kpi.target,
-                label(UNITS, trajectory.unit, lang),
+                channels or _(w.ALL_CHANNELS),
+                _value(kpi.baseline, trajectory),
+                _value(kpi.target, trajectory),
+                describe.word("unit", trajectory.unit) if trajectory.unit else "",
                 kpi.deadline,
-                label(FREQUENCIES, kpi.frequency, lang),
-                label(GROWTH, trajectory.growth, lang),
-                *(_round(by_month.get(m)) for m in months),
+                describe.word("frequency", kpi.frequency),
+                describe.word("trajectory", trajectory.growth),
+                *(_value(by_date.get(day), trajectory) for day in dates),
             ]
         )
-    header: list[object] = [column(k, lang) for k in keys]
-    header += months
-    formats = {4: VALUE, 5: VALUE, 7: excel_date_format(lang)}
-    formats |= {i: VALUE for i in range(len(keys), len(header))}
-    return Table(_title("kpis", lang), header, rows, formats, header_format=MONTH, freeze="B2")
+    date_format = w.excel_date_format(describe.lang)
+    header: list[object] = [*(_(t) for t in titles), *dates]
+    return Sheet(
+        _(w.KPI_SHEET),
+        header,
+        rows,
+        {7: date_format},
+        header_format=date_format,
+        frozen_columns=1,
+    )
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
+def _value(value: float | None, trajectory: KpiTrajectory) -> object:
+    """A KPI figure as its unit is read: counts whole, amounts to the cent, rates and ratios
+    with their significant digits (0.05 % is not 0 %)."""
+    if value is None:
+        return None
+    if trajectory.unit == "count":
+        return Cell(round(value), COUNT)
+    if trajectory.unit == "currency":
+        return Cell(round(value, 2), MONEY)
+    shown = numbers.decimals_for(value, SIGNIFICANT_DECIMALS)
+    return Cell(round(value, shown), GENERAL)

@@ -75,7 +75,7 @@ def translator(lang: Lang) -> Gettext:
     """``_`` for one language: the catalogue's text, French typography applied in French."""
     catalogue = translations(lang)
 
-    def _(message: str, **values: object) -> str:
+    def _(message: str, /, **values: object) -> str:
         text = catalogue.gettext(message)
         if values:
             text = text.format(**values)

@@ -1,7 +1,10 @@
 """Loading the knowledge base and applying a strategy's overrides.
 
-The data files are read once per process; overrides are deep-merged into a copy so that a
-strategy can change any default (a cadence, an effort, a KPI) without touching the files.
+The data files are YAML, for people to read and edit; parsing them takes longer than a
+whole `stratege check` should, so their merged content is kept as JSON in the user's cache
+folder (see :mod:`stratege.cache`), rebuilt whenever a data file changes. Overrides are
+deep-merged into a copy so that a strategy can change any default (a cadence, an effort, a
+KPI) without touching the files.
 """
 
 from __future__ import annotations
@@ -12,8 +15,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from ruamel.yaml import YAML
-
+from stratege.cache import cached_bytes
 from stratege.knowledge.models import Knowledge
 
 DATA_FILES = ("platforms", "formats", "kpis", "objectives", "defaults", "ad_benchmarks")
@@ -22,7 +24,18 @@ SECTIONS = tuple(Knowledge.model_fields)
 
 @functools.cache
 def _raw_base() -> dict[str, Any]:
+    """Every data file merged into one mapping, from the cache when the files are unchanged."""
+    folder = resources.files("stratege.knowledge") / "data"
+    sources = [str(folder / f"{name}.yaml") for name in DATA_FILES]
+    compiled = cached_bytes("knowledge", sources, lambda: json.dumps(_merge_files()).encode())
+    merged: dict[str, Any] = json.loads(compiled)
+    return merged
+
+
+def _merge_files() -> dict[str, Any]:
     """Every data file merged into one mapping (sources are pooled across files)."""
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="safe")
     merged: dict[str, Any] = {}
     for name in DATA_FILES:
@@ -37,7 +50,7 @@ def _raw_base() -> dict[str, Any]:
             if clashes:  # a data-file mistake: two files disagree on one entry
                 raise ValueError(f"{name}.yaml redefines {section}: {clashes}")
             known.update(content)
-    return merged
+    return json.loads(json.dumps(merged, default=str))  # dates as text, like the cache
 
 
 def load_knowledge(overrides: dict[str, Any] | None = None) -> Knowledge:

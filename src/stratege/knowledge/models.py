@@ -19,7 +19,7 @@ Bilingual = dict[Literal["fr", "en"], str]  # a strategy's own words for its add
 HoursPerPost = Annotated[float, Field(ge=0, le=100)]
 PositiveRate = Annotated[float, Field(gt=0)]
 Unit = Literal["percent", "count", "ratio", "minutes", "hours", "currency", "per_week", "per_day"]
-Scope = Literal["post", "account", "message", "mention", "campaign"]
+Scope = Literal["post", "account", "message", "mention", "campaign", "site"]
 
 
 class Reference(BaseModel):
@@ -79,7 +79,8 @@ class Format(Named):
 
 
 class ActivityEffort(Reference):
-    """Effort of a non-production activity; one of the rates is given."""
+    """Effort of a non-production activity; one of the rates is given. ``hours_per_post``
+    is per item: a post published or moderated, a message or a review answered."""
 
     hours_per_post: float | None = Field(default=None, ge=0, le=1000)
     share_of_covered_hours: float | None = Field(default=None, ge=0, le=1)
@@ -93,6 +94,7 @@ class Activities(Reference):
     publish: ActivityEffort
     moderate: ActivityEffort
     answer: ActivityEffort
+    answer_reviews: ActivityEffort
     monitor: ActivityEffort
     report: ActivityEffort
     advertise: ActivityEffort

@@ -33,15 +33,34 @@ class Plan:
     raci: RaciMatrix
     quality: CalendarQuality
 
+    @property
+    def lead_weeks(self) -> list[dt.date]:
+        """Weeks before the plan's first week that carry production for its first posts."""
+        first = self.horizon.weeks[0]
+        return sorted({w for (_, w), h in self.staffing.load.items() if w < first and h})
+
+    @property
+    def work_weeks(self) -> list[dt.date]:
+        """Every week with planned work: the lead weeks, then the plan's own weeks. Hours,
+        capacity and utilisation are all counted over these same weeks."""
+        return [*self.lead_weeks, *self.horizon.weeks]
+
     def hours(self, person: str) -> float:
-        return sum(sum(h.values()) for (p, _), h in self.staffing.load.items() if p == person)
+        weeks = set(self.work_weeks)
+        return sum(
+            sum(h.values())
+            for (p, w), h in self.staffing.load.items()
+            if p == person and w in weeks
+        )
 
     def capacity_of(self, person: str) -> float:
-        return sum(
-            c
-            for (p, w), c in self.staffing.capacity.items()
-            if p == person and self.horizon.start - dt.timedelta(days=6) <= w <= self.horizon.end
-        )
+        weeks = set(self.work_weeks)
+        return sum(c for (p, w), c in self.staffing.capacity.items() if p == person and w in weeks)
+
+    def lead_hours(self) -> float:
+        """Hours worked before the plan's first week (production of its first posts)."""
+        lead = set(self.lead_weeks)
+        return sum(sum(h.values()) for (_, w), h in self.staffing.load.items() if w in lead)
 
     def unplaced_posts(self) -> dict[str, int]:
         """Cadence posts per channel that no window could take (holidays, narrow windows)."""
@@ -71,10 +90,6 @@ def build_plan(
     slots = plan_slots(strategy, knowledge, horizon)
     staffing = staff(Portfolio([(strategy, knowledge, horizon, slots)]))
     campaigns = forecast_campaigns(strategy, knowledge)
-    spent: dict[dt.date, float] = defaultdict(float)
-    for forecast in campaigns:
-        for month, amount in forecast.monthly_budget.items():
-            spent[month] += amount
     people_hours = {key: sum(h.values()) for key, h in staffing.load.items()}
     return Plan(
         strategy=strategy,
@@ -83,7 +98,7 @@ def build_plan(
         slots=slots,
         staffing=staffing,
         shortfalls=find_shortfalls(staffing),
-        budget=monthly_budget(strategy, horizon.days, people_hours, spent),
+        budget=monthly_budget(strategy, horizon.days, people_hours),
         campaigns=campaigns,
         trajectories=plan_trajectories(strategy, knowledge, horizon.start),
         raci=raci_matrix(strategy),

@@ -45,7 +45,7 @@ def overrun(
 ) -> float:
     """Hours planned beyond capacity; below a second in a person-week is solver rounding."""
     excess = (sum(hours.values()) - capacity.get(key, 0) for key, hours in load.items())
-    return sum(e for e in excess if e > 1e-3)
+    return float(sum(e for e in excess if e > 1e-3))
 
 
 def cadence_deviation(

@@ -1,4 +1,9 @@
-"""What the team cannot staff, said precisely: which work, how many hours, which weeks."""
+"""What the team cannot staff, said precisely: which work, how many hours, which weeks.
+
+One line per kind of work — production per skill (all formats together), each other
+activity per channel — and consecutive weeks merged, so a year-long gap reads as one line,
+not fifty. The lines come sorted by the hours they miss over their weeks, worst first.
+"""
 
 from __future__ import annotations
 
@@ -29,8 +34,12 @@ class Shortfall:
 
 def find_shortfalls(assignment: Assignment) -> list[Shortfall]:
     rows: dict[tuple, dict[dt.date, tuple[float, float]]] = defaultdict(dict)
-    for (skill, fmt, week), figures in assignment.unstaffed_production.items():
-        rows[("create_content", skill, fmt, None)][week] = figures
+    for (skill, _fmt, week), (needed, missing) in assignment.unstaffed_production.items():
+        before = rows[("create_content", skill, None, None)].get(week, (0.0, 0.0))
+        rows[("create_content", skill, None, None)][week] = (
+            before[0] + needed,
+            before[1] + missing,
+        )
     for (activity, channel, week), figures in assignment.unstaffed_activity.items():
         rows[(activity, None, None, channel)][week] = figures
     found = []

@@ -25,6 +25,7 @@ gives the same plan.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import time
 from collections import defaultdict
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
 
-from stratege.capacity.workload import activity_hours, eligible_people
+from stratege.capacity.workload import activity_hours, eligible_people, production_people
 from stratege.knowledge.models import Knowledge
 from stratege.planning.days import Horizon, days_between, week_start, weekday_code
 from stratege.planning.slots import Slot
@@ -130,7 +131,9 @@ def _production_groups(
 ) -> tuple[list[ProductionGroup], dict[ProductionGroup, list[Slot]]]:
     members: dict[ProductionGroup, list[Slot]] = defaultdict(list)
     for strategy, knowledge, _, slots in portfolio.entries:
-        skilled = _skilled_people(strategy)
+        eligible = functools.cache(
+            lambda channel, skill, s=strategy: production_people(s, channel, skill)[0]
+        )
         for slot in slots:
             definition = knowledge.formats.get(slot.format)
             if definition is None:
@@ -141,20 +144,12 @@ def _production_groups(
                 if units <= 0:
                     continue
                 group = ProductionGroup(
-                    skill, slot.format, units, week_start(slot.due), skilled.get(skill, ())
+                    skill, slot.format, units, week_start(slot.due), eligible(slot.channel, skill)
                 )
                 members[group].append(slot)
                 slot.producers[skill] = None
     groups = sorted(members, key=lambda g: (g.due_week, g.skill, g.format, g.units, g.eligible))
     return groups, members
-
-
-def _skilled_people(strategy: Strategy) -> dict[str, tuple[str, ...]]:
-    skilled: dict[str, list[str]] = defaultdict(list)
-    for person in strategy.resources.people:
-        for skill in dict.fromkeys([*person.skills, *person.training]):
-            skilled[skill].append(person.id)
-    return {skill: tuple(people) for skill, people in skilled.items()}
 
 
 def _activity_items(

@@ -1,196 +1,177 @@
-"""Charts of the strategy document, drawn offline with matplotlib as PNG bytes.
+"""The charts of the strategy document, as PNG bytes.
 
 The same PNG goes into HTML, DOCX and Markdown, so every format shows the same figure.
-Output is reproducible: fixed size and DPI, no timestamps in the PNG metadata.
+Everything on a chart is named as in the text (channels by platform, KPIs by metric, people
+by name) and written in the document's language (decimal commas, narrow no-break spaces
+between thousands in French), with the unit on the value axis.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-from collections import defaultdict
+import textwrap
+from collections import Counter, defaultdict
 
-import matplotlib
-
-matplotlib.use("Agg")  # no display, no network: a file renderer only
-
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
-
-from stratege.i18n import Lang
-from stratege.i18n.numbers import LOCALES
+from stratege.capacity.budget import CATEGORIES
 from stratege.planning.days import week_start
-from stratege.planning.plan import Plan
+from stratege.planning.trajectories import KpiTrajectory
+from stratege.reports.charting import (
+    SMALL,
+    TINY,
+    colour,
+    figure,
+    legend_above,
+    money_axis,
+    months_axis,
+    number_axis,
+    percent_axis,
+    png,
+    small_multiples,
+)
+from stratege.reports.context import Context
 
-PALETTE = [
-    "#2f5d8a",
-    "#e07b39",
-    "#4c9a6a",
-    "#b8474f",
-    "#8a6bb0",
-    "#c9a227",
-    "#5bb0c9",
-    "#7f7f7f",
-    "#a3623a",
-    "#3d7d7d",
-]
-WIDTH, HEIGHT, DPI = 7.5, 3.6, 150
-
-
-def _png(figure: plt.Figure) -> bytes:
-    buffer = io.BytesIO()
-    figure.tight_layout()
-    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    plt.close(figure)
-    return buffer.getvalue()
+WEEK = dt.timedelta(days=7)
+MAX_KPIS = 9  # small multiples drawn, three per row
 
 
-def _figure(height: float = HEIGHT) -> tuple[plt.Figure, plt.Axes]:
-    figure, axes = plt.subplots(figsize=(WIDTH, height))
-    axes.spines[["top", "right"]].set_visible(False)
-    axes.grid(axis="y", alpha=0.3)
-    return figure, axes
+def posts_per_week(context: Context) -> bytes:
+    """Stacked steps: posts per ISO week, one colour per channel."""
+    from matplotlib.dates import date2num
 
-
-def _decimal(lang: Lang):  # type: ignore[no-untyped-def]
-    """Tick labels with the language's decimal mark."""
-    comma = LOCALES[lang].startswith("fr")
-    return plt.FuncFormatter(
-        lambda v, _: f"{v:,.0f}".replace(",", "\u202f") if comma else f"{v:,.0f}"
-    )
-
-
-def posts_per_week(plan: Plan, _, lang: Lang) -> bytes:  # type: ignore[no-untyped-def]
-    """Stacked bars: posts per ISO week, one colour per channel."""
-    counts: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
-    for slot in plan.slots:
-        counts[slot.channel][week_start(slot.start.date())] += 1
-    weeks = plan.horizon.weeks
-    figure, axes = _figure()
+    weeks = context.plan.horizon.weeks
+    edges = date2num([*weeks, weeks[-1] + WEEK])
+    drawing, axes = figure()
     bottom = [0] * len(weeks)
-    for index, (channel, by_week) in enumerate(sorted(counts.items())):
-        values = [by_week.get(w, 0) for w in weeks]
-        axes.bar(
-            weeks,
-            values,
-            width=6,
-            bottom=bottom,
-            label=channel,
-            color=PALETTE[index % len(PALETTE)],
-        )
-        bottom = [a + b for a, b in zip(bottom, values, strict=True)]
-    axes.set_ylabel(_("Posts per week"))
-    axes.yaxis.set_major_formatter(_decimal(lang))
-    _months_axis(axes, lang)
-    axes.legend(fontsize=7, ncols=4, frameon=False)
-    return _png(figure)
+    for index, (channel, by_week) in enumerate(_posts_by_channel(context).items()):
+        top = [low + by_week[w] for low, w in zip(bottom, weeks, strict=True)]
+        label = context.channel(channel)
+        axes.stairs(top, edges, baseline=bottom, fill=True, color=colour(index), label=label)
+        bottom = top
+    axes.grid(axis="y", alpha=0.3)
+    axes.set_ylabel(context._("Posts per week"), fontsize=SMALL)
+    number_axis(axes.yaxis, context.lang)
+    months_axis(axes, context.lang)
+    legend_above(axes, 4)
+    return png(drawing)
 
 
-def workload(plan: Plan, _, lang: Lang) -> bytes:  # type: ignore[no-untyped-def]
-    """Horizontal bars: average planned hours per week against hours available."""
-    people = plan.strategy.resources.people
+def _posts_by_channel(context: Context) -> dict[str, Counter[dt.date]]:
+    """Channel → week → posts, channels in the strategy's order."""
+    counts: dict[str, Counter[dt.date]] = {c.channel: Counter() for c in context.strategy.cadence}
+    counts = defaultdict(Counter, counts)
+    for slot in context.plan.slots:
+        counts[slot.channel][week_start(slot.start.date())] += 1
+    return {channel: weeks for channel, weeks in counts.items() if weeks}
+
+
+def workload(context: Context) -> bytes:
+    """Horizontal bars: average planned hours per week against the hours available."""
+    plan, people = context.plan, context.strategy.resources.people
     weeks = max(len(plan.horizon.weeks), 1)
-    figure, axes = _figure(max(1.6, 0.45 * len(people) + 1))
+    drawing, axes = figure(max(1.6, 0.45 * len(people) + 1))
     names = [p.name for p in people]
-    planned = [plan.hours(p.id) / weeks for p in people]
     available = [plan.capacity_of(p.id) / weeks for p in people]
-    axes.barh(names, available, color="#d9e2ec", label=_("Hours available"))
-    axes.barh(names, planned, height=0.5, color=PALETTE[0], label=_("Hours planned"))
+    planned = [plan.hours(p.id) / weeks for p in people]
+    axes.barh(names, available, color="#d9e2ec", label=context._("Hours available"))
+    axes.barh(names, planned, height=0.5, color=colour(0), label=context._("Hours planned"))
     axes.invert_yaxis()
     axes.grid(axis="x", alpha=0.3)
-    axes.grid(axis="y", visible=False)
-    axes.set_xlabel(_("Hours per week (average)"))
-    axes.legend(fontsize=7, frameon=False, loc="lower right")
-    return _png(figure)
+    axes.set_xlabel(context._("Hours per week (average)"), fontsize=SMALL)
+    number_axis(axes.xaxis, context.lang)
+    axes.legend(fontsize=SMALL, frameon=False, loc="lower right")
+    return png(drawing)
 
 
-def budget(plan: Plan, _, lang: Lang) -> bytes:  # type: ignore[no-untyped-def]
-    """Stacked bars per month of planned spending; the declared budget as a line."""
-    from stratege.reports.labels import budget_category
-
-    months = plan.budget.months
-    figure, axes = _figure()
+def budget(context: Context) -> bytes:
+    """Stacked bars of planned spending per month; the declared budget as a line."""
+    plan = context.plan
+    months = [m for m in plan.budget.months if m not in plan.budget.lead_months]
+    drawing, axes = figure()
     bottom = [0.0] * len(months)
-    categories = [
-        c for c in plan.budget.planned if c != "people" and plan.budget.planned_total(c) > 0
-    ]
-    for index, category in enumerate(categories):
+    spent = [c for c in CATEGORIES if plan.budget.planned_total(c) > 0]
+    for index, category in enumerate(spent):
         values = [plan.budget.planned[category].get(m, 0.0) for m in months]
-        axes.bar(
-            months,
-            values,
-            width=20,
-            bottom=bottom,
-            color=PALETTE[index % len(PALETTE)],
-            label=budget_category(category, _),
-        )
+        label = context.words("budget-category", category)
+        axes.bar(months, values, width=20, bottom=bottom, color=colour(index), label=label)
         bottom = [a + b for a, b in zip(bottom, values, strict=True)]
-    declared = [
-        sum(plan.budget.declared[c].get(m, 0.0) for c in plan.budget.declared if c != "people")
-        for m in months
-    ]
-    axes.plot(
-        months,
-        declared,
-        color="black",
-        linewidth=1.2,
-        marker="o",
-        markersize=3,
-        label=_("Declared budget"),
-    )
-    axes.set_ylabel(plan.budget.currency)
-    axes.yaxis.set_major_formatter(_decimal(lang))
-    _months_axis(axes, lang)
-    axes.legend(fontsize=7, ncols=3, frameon=False)
-    return _png(figure)
+    declared = [sum(plan.budget.declared[c].get(m, 0.0) for c in CATEGORIES) for m in months]
+    line = context._("Declared budget")
+    axes.grid(axis="y", alpha=0.3)
+    axes.plot(months, declared, color="black", linewidth=1.2, marker="o", markersize=3, label=line)
+    axes.set_ylabel(context._("Spending per month"), fontsize=SMALL)
+    money_axis(axes.yaxis, context.lang, plan.budget.currency)
+    months_axis(axes, context.lang)
+    legend_above(axes, 4)
+    return png(drawing)
 
 
-def campaigns(plan: Plan, _, lang: Lang) -> bytes:  # type: ignore[no-untyped-def]
-    """A timeline: one bar per campaign from its start to its end."""
-    forecasts = plan.campaigns
-    figure, axes = _figure(max(1.6, 0.45 * len(forecasts) + 1))
+def campaigns(context: Context) -> bytes:
+    """A timeline: one bar per campaign from its first to its last day."""
+    from matplotlib.dates import date2num
+
+    forecasts, horizon = context.plan.campaigns, context.plan.horizon
+    drawing, axes = figure(max(1.6, 0.45 * len(forecasts) + 1))
     for index, forecast in enumerate(forecasts):
         campaign = forecast.campaign
-        start = mdates.date2num(campaign.start)
         length = (campaign.end - campaign.start).days + 1
-        axes.barh(campaign.name, length, left=start, color=PALETTE[index % len(PALETTE)])
+        start = date2num(campaign.start)
+        name = textwrap.fill(campaign.name, 30)
+        axes.barh(name, length, left=start, color=colour(index))
     axes.invert_yaxis()
-    axes.set_xlim(mdates.date2num(plan.horizon.start), mdates.date2num(plan.horizon.end))
-    axes.grid(axis="y", visible=False)
+    axes.set_xlim(date2num(horizon.start), date2num(horizon.end + dt.timedelta(days=1)))
     axes.grid(axis="x", alpha=0.3)
-    _months_axis(axes, lang)
-    return _png(figure)
+    months_axis(axes, context.lang)
+    return png(drawing)
 
 
-def trajectories(plan: Plan, _, lang: Lang) -> bytes:  # type: ignore[no-untyped-def]
-    """Small multiples: each KPI's monthly path from baseline to target."""
-    drawn = [t for t in plan.trajectories if t.points][:9]
+def trajectories(context: Context) -> bytes:
+    """Small multiples: each KPI's path from its baseline to its target, in its unit."""
+    drawn = [t for t in context.plan.trajectories if t.points][:MAX_KPIS]
     columns = 3 if len(drawn) > 4 else max(len(drawn), 1)
-    rows = (len(drawn) + columns - 1) // columns or 1
-    figure, grid = plt.subplots(rows, columns, figsize=(WIDTH, 2.1 * rows), squeeze=False)
-    for axes in grid.flat[len(drawn) :]:
-        axes.set_visible(False)
-    for axes, trajectory in zip(grid.flat, drawn, strict=False):
-        dates = [plan.horizon.start, *(p[0] for p in trajectory.points)]
-        values = [trajectory.kpi.baseline, *(p[1] for p in trajectory.points)]
-        axes.plot(dates, values, color=PALETTE[0], marker="o", markersize=2)
-        axes.set_title(trajectory.kpi.id, fontsize=8)
-        axes.tick_params(labelsize=6)
-        axes.spines[["top", "right"]].set_visible(False)
-        axes.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
-        axes.xaxis.set_major_formatter(_month_formatter(lang))
-    return _png(figure)
+    drawing, grid = small_multiples(len(drawn), columns, 2.1)
+    titles = _kpi_titles(context, drawn)
+    for axes, trajectory, title in zip(grid, drawn, titles, strict=False):
+        _trajectory(context, axes, trajectory, title)
+    return png(drawing)
 
 
-def _months_axis(axes: plt.Axes, lang: Lang) -> None:
-    axes.xaxis.set_major_locator(mdates.MonthLocator())
-    axes.xaxis.set_major_formatter(_month_formatter(lang))
-    axes.tick_params(axis="x", labelsize=7)
+def _trajectory(context: Context, axes, trajectory: KpiTrajectory, title: str) -> None:  # type: ignore[no-untyped-def]
+    from matplotlib.ticker import MaxNLocator
+
+    dates = [context.plan.horizon.start, *(day for day, _ in trajectory.points)]
+    values = [trajectory.kpi.baseline, *(value for _, value in trajectory.points)]
+    axes.plot(dates, values, color=colour(0), marker="o", markersize=2)
+    axes.set_title(textwrap.fill(title, 34), fontsize=SMALL, y=1.0, pad=4)  # fixed: not measured
+    axes.tick_params(labelsize=TINY)
+    axes.yaxis.set_major_locator(MaxNLocator(4))
+    _kpi_axis(context, axes, trajectory.unit)
+    months_axis(axes, context.lang, (1, 4, 7, 10))
 
 
-def _month_formatter(lang: Lang):  # type: ignore[no-untyped-def]
-    from babel.dates import format_date
+def _kpi_axis(context: Context, axes, unit: str) -> None:  # type: ignore[no-untyped-def]
+    """The value axis in the KPI's unit: "3 %", "1 500 €", or numbers with the unit named."""
+    lang = context.lang
+    if unit == "percent":
+        percent_axis(axes.yaxis, lang)
+    elif unit == "currency":
+        money_axis(axes.yaxis, lang, context.strategy.resources.budget.currency)
+    else:
+        number_axis(axes.yaxis, lang)
+        if unit:
+            axes.set_ylabel(context.words("unit", unit), fontsize=TINY)
 
-    return plt.FuncFormatter(
-        lambda value, _: format_date(mdates.num2date(value).date(), "MMM", locale=LOCALES[lang])
-    )
+
+def _kpi_titles(context: Context, drawn: list[KpiTrajectory]) -> list[str]:
+    """The metric's name; where two KPIs share a metric, their channels tell them apart."""
+    repeated = Counter(t.kpi.metric for t in drawn)
+    titles = []
+    for trajectory in drawn:
+        kpi = trajectory.kpi
+        title = context.words.metric(kpi.metric)
+        if repeated[kpi.metric] > 1:
+            where = (
+                context.join(context.channel(c) for c in kpi.channels) if kpi.channels else kpi.id
+            )
+            title = f"{title} ({where})"
+        titles.append(title)
+    return titles

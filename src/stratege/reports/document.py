@@ -4,6 +4,7 @@ cannot disagree; all text in it is already translated and formatted for its lang
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 
@@ -19,10 +20,25 @@ class Bullets:
 
 
 @dataclass(frozen=True)
+class Code:
+    """Text the reader may have to type as is (a metric id, a formula): shown as code,
+    never translated."""
+
+    text: str
+
+
+Cell = str | Code
+
+
+def cell_text(cell: Cell) -> str:
+    return cell.text if isinstance(cell, Code) else cell
+
+
+@dataclass(frozen=True)
 class Table:
     caption: str
     header: list[str]
-    rows: list[list[str]]
+    rows: list[list[Cell]]
     numeric: list[bool] = field(default_factory=list)  # per column: right-align numbers
 
 
@@ -53,6 +69,12 @@ class Document:
     subtitle: str
     meta: list[tuple[str, str]]  # cover facts: organisation, period, date, version…
     sections: list[Section]
+    date: dt.date | None = None  # the document's date: generation line, file dates
+
+    @property
+    def day(self) -> dt.date:
+        """The document's date, today when it has none."""
+        return self.date or dt.date.today()
 
     def all_sections(self) -> list[Section]:
         found: list[Section] = []

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
+import zipfile
 from collections.abc import Callable
-from pathlib import Path
 
 import docx
 from docx.document import Document as WordDocument
@@ -27,10 +26,21 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 from docx.table import Table as DocxTable
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from stratege.i18n.catalogue import translator
-from stratege.reports.document import Bullets, Document, Figure, Paragraph, Section, Table
+from stratege.reports.document import (
+    Bullets,
+    Cell,
+    Code,
+    Document,
+    Figure,
+    Paragraph,
+    Section,
+    Table,
+    cell_text,
+)
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)  # A4 portrait
 MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM = Mm(20), Mm(25), Mm(20)
@@ -38,6 +48,7 @@ TEXT_WIDTH = Emu(PAGE_WIDTH - 2 * MARGIN_SIDE)
 # A chart never takes more than this share of the text height, so its caption fits below it.
 MAX_FIGURE_HEIGHT = Emu(int((PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) * 0.6))
 TABLE_STYLE = "Light Grid Accent 1"
+CODE_FONT = "Consolas"  # metric ids and formulas: what the reader types as is
 WIDE_TABLE = 7  # columns; wider tables get a smaller font
 CELL_MARGIN = Mm(1.2)  # left and right, inside each table cell
 CHAR_EM = 0.62  # average character width in ems, for sizing table columns
@@ -52,8 +63,9 @@ _SLOT = "\x00{}\x00"
 Gettext = Callable[..., str]
 
 
-def render_docx(document: Document, path: Path) -> Path:
-    """Write ``document`` as a .docx file at ``path`` and return the path."""
+def render_docx(document: Document) -> bytes:
+    """``document`` as the bytes of a .docx file: the same document gives the same bytes
+    (its date stands for every date in the file)."""
     _ = translator(document.lang)  # type: ignore[arg-type]
     word = docx.Document()
     _setup_page(word)
@@ -86,9 +98,26 @@ def render_docx(document: Document, path: Path) -> Path:
         for subsection in section.subsections:
             _section(word, subsection, 2, counters, _)
 
-    path = Path(path)
-    word.save(str(path))
-    return path
+    return reproducible_zip(_saved(word), document.day)
+
+
+def _saved(word: WordDocument) -> bytes:
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def reproducible_zip(package: bytes, day: dt.date) -> bytes:
+    """The same zip with every member dated ``day``: python-docx stamps the current time."""
+    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w") as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(member.filename))
+    return out.getvalue()
 
 
 # --- page, language, footer -----------------------------------------------------------------
@@ -112,7 +141,8 @@ def _setup_language(word: WordDocument, document: Document) -> None:
     properties.language = tag
     properties.author = properties.last_modified_by = "Stratège"
     properties.comments = properties.keywords = ""
-    properties.created = properties.modified = _now()
+    moment = dt.datetime.combine(document.day, dt.time())
+    properties.created = properties.modified = moment
     properties.revision = 1
 
     run_defaults = word.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
@@ -135,14 +165,6 @@ def _setup_language(word: WordDocument, document: Document) -> None:
         compat.addprevious(update)
     else:
         settings.append(update)
-
-
-def _now() -> dt.datetime:
-    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
-    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
 
 
 def _footer(word: WordDocument, _: Gettext) -> None:
@@ -210,10 +232,22 @@ def _caption(
 def _table(word: WordDocument, block: Table) -> DocxTable:
     columns = max(len(block.header), *(len(row) for row in block.rows), 1)
     numeric = [i < len(block.numeric) and block.numeric[i] for i in range(columns)]
-    grid = [block.header, *block.rows]
+    grid: list[list[Cell]] = [list(block.header), *block.rows]
     size = Pt(8) if columns > WIDE_TABLE else Pt(9)
     widths = _column_widths(grid, columns, size)
-    table = word.add_table(rows=len(grid), cols=columns)
+    table = _empty_table(word, len(grid), widths)
+    for r, (tr, values) in enumerate(zip(table._tbl.tr_lst, grid, strict=True)):
+        _row_properties(tr, header=r == 0)
+        for c, tc in enumerate(tr.tc_lst):
+            value = values[c] if c < len(values) else ""
+            _fill(_Cell(tc, table), value, widths[c], size, bold=r == 0, right=numeric[c])
+    # A little air between the table and what follows it.
+    word.add_paragraph().paragraph_format.space_after = 0
+    return table
+
+
+def _empty_table(word: WordDocument, rows: int, widths: list[Emu]) -> DocxTable:
+    table = word.add_table(rows=rows, cols=len(widths))
     table.style = word.styles[TABLE_STYLE]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _cell_margins(table)
@@ -223,36 +257,40 @@ def _table(word: WordDocument, block: Table) -> DocxTable:
         look.set(qn("w:firstColumn"), "0")
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-    for r, values in enumerate(grid):
-        row = table.rows[r]
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:cantSplit"))  # a row is never cut across two pages
-        if r == 0:  # repeated at the top of every page the table runs onto
-            header = OxmlElement("w:tblHeader")
-            header.set(qn("w:val"), "true")
-            tr_pr.append(header)
-        for c, cell in enumerate(row.cells):
-            cell.width = widths[c]
-            paragraph = cell.paragraphs[0]
-            run = paragraph.add_run(values[c] if c < len(values) else "")
-            run.font.size = size
-            if r == 0:
-                run.bold = True
-            if numeric[c]:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            paragraph.paragraph_format.space_after = 0
-    # A little air between the table and what follows it.
-    word.add_paragraph().paragraph_format.space_after = 0
     return table
 
 
-def _column_widths(grid: list[list[str]], columns: int, size: Pt) -> list[Emu]:
+def _row_properties(tr, header: bool) -> None:  # type: ignore[no-untyped-def]
+    tr_pr = tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))  # a row is never cut across two pages
+    if header:  # repeated at the top of every page the table runs onto
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        tr_pr.append(repeat)
+
+
+def _fill(cell: _Cell, value: Cell, width: Emu, size: Pt, bold: bool, right: bool) -> None:
+    cell.width = width
+    paragraph = cell.paragraphs[0]
+    run = paragraph.add_run(cell_text(value))
+    run.font.size = size
+    if isinstance(value, Code):
+        run.font.name = CODE_FONT
+    if bold:
+        run.bold = True
+    if right:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph.paragraph_format.space_after = 0
+
+
+def _column_widths(cells: list[list[Cell]], columns: int, size: Pt) -> list[Emu]:
     """Share the text width by what each column holds.
 
     Every column first gets room for its longest unbreakable piece (a number with its
     no-break spaces, a word; capped), so nothing is broken letter by letter; the rest of
     the width goes to the columns with the longest texts.
     """
+    grid = [[cell_text(cell) for cell in row] for row in cells]
     char = size * CHAR_EM  # a generous average character width
     padding = 2 * CELL_MARGIN + Pt(1)
     floors, weights = [], []

@@ -20,7 +20,16 @@ from html import escape
 from stratege.i18n import LANGUAGES
 from stratege.i18n.catalogue import translator
 from stratege.i18n.numbers import day
-from stratege.reports.document import Bullets, Document, Figure, Paragraph, Section, Table
+from stratege.reports.document import (
+    Bullets,
+    Cell,
+    Code,
+    Document,
+    Figure,
+    Paragraph,
+    Section,
+    Table,
+)
 
 # Placeholders put into a translated sentence, then replaced by markup (never by raw text).
 _SLOT = "\x00{}\x00"
@@ -84,6 +93,8 @@ th, td { border-bottom: 1px solid var(--rule); padding: .35em .6em; text-align: 
 thead th { background: var(--header); border-bottom: 2px solid var(--accent); }
 tbody tr:nth-child(even) td { background: var(--stripe); }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace;
+  font-size: .9em; }
 figure { margin: 1.4em 0; text-align: center; }
 figure img { max-width: 100%; height: auto; }
 figcaption { margin-top: .4em; text-align: center; }
@@ -110,8 +121,8 @@ figcaption { margin-top: .4em; text-align: center; }
 
 def render_html(document: Document, *, generated: dt.date | None = None) -> str:
     """The whole document as one HTML5 page. ``generated`` is the date printed as the
-    generation date (today unless given; fixed in tests)."""
-    return _Renderer(document, generated or dt.date.today()).render()
+    generation date: the document's own date unless given."""
+    return _Renderer(document, generated or document.day).render()
 
 
 class _Renderer:
@@ -246,14 +257,14 @@ class _Renderer:
         number = self.tables
         columns = max(len(table.header), *(len(row) for row in table.rows), 0)
 
-        def cells(row: list[str], tag: str) -> str:
+        def cells(row: list[Cell], tag: str) -> str:
             padded = [*row, *([""] * (columns - len(row)))]
             out = []
             for index, value in enumerate(padded):
                 numeric = index < len(table.numeric) and table.numeric[index]
                 css = ' class="num"' if numeric else ""
                 scope = ' scope="col"' if tag == "th" else ""
-                out.append(f"<{tag}{scope}{css}>{_text(value)}</{tag}>")
+                out.append(f"<{tag}{scope}{css}>{_cell(value)}</{tag}>")
             return "".join(out)
 
         caption = self._caption(self._("Table {number}", number=number), table.caption)
@@ -285,6 +296,10 @@ def _toc_list(sections: list[Section]) -> str:
         link = f'<a href="#{escape(section.id)}">{_text(section.title)}</a>'
         items.append(f"<li>{link}{_toc_list(section.subsections)}</li>")
     return f"<ol>{''.join(items)}</ol>"
+
+
+def _cell(value: Cell) -> str:
+    return f"<code>{_text(value.text)}</code>" if isinstance(value, Code) else _text(value)
 
 
 def _text(value: str) -> str:

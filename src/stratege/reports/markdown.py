@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 from stratege.i18n.catalogue import translator
-from stratege.reports.document import Bullets, Document, Figure, Paragraph, Section, Table
+from stratege.reports.document import (
+    Block,
+    Bullets,
+    Cell,
+    Code,
+    Document,
+    Figure,
+    Paragraph,
+    Section,
+    Table,
+)
 
 Gettext = Callable[..., str]
 
@@ -25,84 +34,88 @@ _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
 def render_markdown(
-    document: Document, image_dir: Path | None = None, image_prefix: str = ""
-) -> str:
-    """``document`` as Markdown text.
+    document: Document, figures_folder: str | None = None
+) -> tuple[str, dict[str, bytes]]:
+    """``document`` as Markdown text, and the figures it links (path → PNG bytes).
 
-    Figures are written as PNG files into ``image_dir`` (created if needed), named after
-    their section id and number, and linked as ``image_prefix`` + file name: pass the path
-    of ``image_dir`` relative to where the Markdown will be saved. Without ``image_dir`` a
-    figure is shown as its alternative text.
+    Figures are named after their section id and number inside ``figures_folder``, a
+    path relative to where the Markdown will be saved (``strategie-figures``). Without a
+    folder, each figure is shown as its alternative text and none is returned.
     """
     _ = translator(document.lang)  # type: ignore[arg-type]
-    slugs = Slugger()
-    slugs.slug(document.title)  # the title is a heading too, and comes first
-    anchors = {id(section): slugs.slug(section.title) for section in document.all_sections()}
+    out = [*_front(document, _), *_contents(document, _)]
+    folder = figures_folder.rstrip("/") if figures_folder else None
+    writer = _Blocks(_, folder)
+    for section in document.sections:
+        for level, part in [(1, section), *((2, sub) for sub in section.subsections)]:
+            out.append("#" * level + " " + heading(part.title))
+            out.extend(writer.blocks(part))
+    return "\n\n".join(out) + "\n", writer.figures
 
-    out: list[str] = ["# " + heading(document.title)]
+
+def _front(document: Document, _: Gettext) -> list[str]:
+    """Title, subtitle and the cover facts."""
+    out = ["# " + heading(document.title)]
     if document.subtitle:
         out.append("*" + inline(document.subtitle) + "*")
     if document.meta:
-        items = []
-        for label, value in document.meta:
-            bold = "**" + inline(label) + "**"
-            items.append("- " + _("{label}: {text}", label=bold, text=inline(value)))
-        out.append("\n".join(items))
+        facts = [
+            "- " + _("{label}: {text}", label="**" + inline(label) + "**", text=inline(value))
+            for label, value in document.meta
+        ]
+        out.append("\n".join(facts))
+    return out
 
-    contents = ["**" + inline(_("Contents")) + "**"]
+
+def _contents(document: Document, _: Gettext) -> list[str]:
+    """The table of contents, linked to the anchors GitHub gives the headings."""
+    slugs = Slugger()
+    slugs.slug(document.title)  # the title is a heading too, and comes first
+    anchors = {id(section): slugs.slug(section.title) for section in document.all_sections()}
     toc: list[str] = []
     for section in document.sections:
         toc.append(f"- [{inline(section.title)}](#{anchors[id(section)]})")
         toc.extend(f"  - [{inline(sub.title)}](#{anchors[id(sub)]})" for sub in section.subsections)
-    if toc:
-        contents.append("\n".join(toc))
-    out.extend(contents)
-
-    counters = {"table": 0, "figure": 0}
-    if image_dir is not None:
-        image_dir = Path(image_dir)
-        image_dir.mkdir(parents=True, exist_ok=True)
-    prefix = image_prefix if not image_prefix or image_prefix.endswith("/") else image_prefix + "/"
-    for section in document.sections:
-        for level, part in [(1, section), *((2, sub) for sub in section.subsections)]:
-            out.append("#" * level + " " + heading(part.title))
-            out.extend(_blocks(part, counters, image_dir, prefix, _))
-    return "\n\n".join(out) + "\n"
+    return ["**" + inline(_("Contents")) + "**", *(["\n".join(toc)] if toc else [])]
 
 
-def _blocks(
-    section: Section,
-    counters: dict[str, int],
-    image_dir: Path | None,
-    prefix: str,
-    _: Gettext,
-) -> list[str]:
-    out: list[str] = []
-    for block in section.blocks:
+class _Blocks:
+    """Writes blocks, numbering tables and figures across the document."""
+
+    def __init__(self, _: Gettext, folder: str | None) -> None:
+        self._, self.folder = _, folder
+        self.tables = 0
+        self.figures: dict[str, bytes] = {}
+        self.figure_count = 0
+
+    def blocks(self, section: Section) -> list[str]:
+        out: list[str] = []
+        for block in section.blocks:
+            out.extend(self.block(block, section.id))
+        return out
+
+    def block(self, block: Block, section_id: str) -> list[str]:
         if isinstance(block, Paragraph):
             text = escape(block.text)
-            out.append(f"**{text}**" if block.emphasis and text else text)
-        elif isinstance(block, Bullets):
-            out.append("\n".join("- " + escape(item).replace("\n", "\n  ") for item in block.items))
-        elif isinstance(block, Table):
-            counters["table"] += 1
-            label = _("Table {number}", number=counters["table"])
-            out.append(_caption(label, block.caption, _))
-            out.append(pipe_table(block))
-        elif isinstance(block, Figure):
-            counters["figure"] += 1
-            number = counters["figure"]
-            alt = block.alt or _("Chart")
-            if image_dir is not None:
-                name = f"{_file_part(section.id)}-{number}.png"
-                (image_dir / name).write_bytes(block.png)
-                out.append(f"![{_alt(alt)}]({prefix}{name})")
-            else:
-                out.append(escape(alt))
-            out.append(_caption(_("Figure {number}", number=number), block.caption, _))
-        else:  # pragma: no cover - the Block union is closed
-            raise TypeError(f"unknown block {block!r}")
-    return out
+            return [f"**{text}**" if block.emphasis and text else text]
+        if isinstance(block, Bullets):
+            return ["\n".join("- " + escape(item).replace("\n", "\n  ") for item in block.items)]
+        if isinstance(block, Table):
+            self.tables += 1
+            label = self._("Table {number}", number=self.tables)
+            return [_caption(label, block.caption, self._), pipe_table(block)]
+        return self.figure(block, section_id)
+
+    def figure(self, block: Figure, section_id: str) -> list[str]:
+        self.figure_count += 1
+        number = self.figure_count
+        alt = block.alt or self._("Chart")
+        shown = escape(alt)
+        if self.folder is not None:
+            path = f"{self.folder}/{_file_part(section_id)}-{number}.png"
+            self.figures[path] = block.png
+            shown = f"![{_alt(alt)}]({path})"
+        return [shown, _caption(self._("Figure {number}", number=number), block.caption, self._)]
 
 
 def _caption(label: str, text: str, _: Gettext) -> str:
@@ -114,7 +127,7 @@ def pipe_table(table: Table) -> str:
     """A GitHub pipe table; ``|`` and line breaks inside cells are escaped."""
     columns = max(len(table.header), *(len(row) for row in table.rows), 1)
 
-    def line(values: list[str]) -> str:
+    def line(values: list[Cell]) -> str:
         cells = [cell(values[i]) if i < len(values) else "" for i in range(columns)]
         return "| " + " | ".join(cells) + " |"
 
@@ -126,9 +139,19 @@ def pipe_table(table: Table) -> str:
     )
 
 
-def cell(text: str) -> str:
-    text = inline(text.strip()).replace("|", "\\|")
+def cell(value: Cell) -> str:
+    if isinstance(value, Code):
+        return code_span(_LINE_BREAK.sub(" ", value.text.strip())).replace("|", "\\|")
+    text = inline(value.strip()).replace("|", "\\|")
     return _LINE_BREAK.sub("<br>", text)
+
+
+def code_span(text: str) -> str:
+    """Text shown as code, as written: a fence longer than any run of backticks in it."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
 
 
 def inline(text: str) -> str:

@@ -13,19 +13,19 @@ from pathlib import Path
 
 from stratege.i18n import system_language
 from stratege.i18n.catalogue import translator
-from stratege.reports.pdf import ChromiumFailed, PdfError, run_chromium
+from stratege.reports.chromium import Page, run_chromium
+from stratege.reports.printing_errors import ChromiumFailed, PdfError, language
 
 WINDOW = (1240, 1754)  # A4 at 150 dpi
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def screenshot_first_page(
-    html_path: Path, png_path: Path, *, chromium: str | None = None, lang: str = "en"
-) -> Path:
-    """Write a PNG of the top A4-sized area of ``html_path`` to ``png_path`` (returned).
-    Raises :class:`~stratege.reports.pdf.ChromiumMissing` without Chromium and
-    :class:`~stratege.reports.pdf.ChromiumFailed` when it wrote no picture."""
-    _ = translator(lang if lang in ("fr", "en") else "en")  # type: ignore[arg-type]
-    html_path, png_path = Path(html_path), Path(png_path)
+def first_page_png(html_path: Path, *, chromium: str | None = None, lang: str = "en") -> bytes:
+    """A PNG of the top A4-sized area of ``html_path``. Raises
+    :class:`~stratege.reports.pdf.ChromiumMissing` without Chromium and
+    :class:`~stratege.reports.pdf.ChromiumFailed` when it made no picture."""
+    _ = translator(language(lang))
+    html_path = Path(html_path)
     if not html_path.is_file():
         raise FileNotFoundError(_("File not found: {path}", path=html_path))
 
@@ -38,13 +38,11 @@ def screenshot_first_page(
         "--force-device-scale-factor=1",
         "--screenshot={output}",
     ]
-    png = run_chromium(
-        arguments, "screenshot.png", failure, html_path=html_path, chromium=chromium, lang=lang
-    )
-    if not png.startswith(b"\x89PNG\r\n\x1a\n"):
+    page = Page(path=html_path)
+    png = run_chromium(arguments, "screenshot.png", failure, page, chromium=chromium, lang=lang)
+    if not png.startswith(PNG_SIGNATURE):
         raise ChromiumFailed(failure(repr(png[:16])))
-    png_path.write_bytes(png)
-    return png_path
+    return png
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,12 +55,13 @@ def main(argv: list[str] | None = None) -> int:
         command = "python -m stratege.reports.screenshot"
         print(_("Usage: {command} FILE.html OUT.png", command=command), file=sys.stderr)
         return 2
+    target = Path(arguments[1])
     try:
-        written = screenshot_first_page(Path(arguments[0]), Path(arguments[1]), lang=lang)
+        target.write_bytes(first_page_png(Path(arguments[0]), lang=lang))
     except (PdfError, OSError) as error:
         print(error, file=sys.stderr)
         return 1
-    print(written)
+    print(target)
     return 0
 
 

@@ -1,7 +1,7 @@
 """Shortfalls in words: which work, how many hours a week, which weeks.
 
 Shown by `stratege plan` and in the strategy document's diagnostics, so worded through
-gettext like the rest of the document.
+gettext and the vocabulary like the rest of the document.
 """
 
 from __future__ import annotations
@@ -10,29 +10,17 @@ import datetime as dt
 
 from stratege.i18n import Lang
 from stratege.i18n.catalogue import translator
-from stratege.i18n.numbers import num
+from stratege.i18n.numbers import day, num, short_day
 from stratege.planning.plan import Plan
 from stratege.planning.shortfalls import Shortfall
-from stratege.reports.labels import ACTIVITIES as ACTIVITY_IDS
-
-
-def format_name(plan: Plan, format_id: str, lang: Lang) -> str:
-    definition = plan.knowledge.formats.get(format_id)
-    return definition.name.get(lang, format_id) if definition else format_id
+from stratege.reports.names import channel_names
+from stratege.vocabulary import Words
 
 
 def describe_shortfall(plan: Plan, shortfall: Shortfall, lang: Lang) -> str:
-    """'Short video (video editing): 14 h/week needed, 4 h available, weeks 12–20 (…)'.
-
-    Shown in the terminal and in the strategy document, so worded through gettext.
-    """
+    """'Short video (video editing): 14 h/week needed, 4 h available, weeks 12–20 (…)'."""
     _ = translator(lang)
-    work = _(ACTIVITY_IDS.get(shortfall.activity, shortfall.activity))
-    if shortfall.format:
-        skill = plan.knowledge.skills.get(shortfall.skill or "", {}).get(lang, shortfall.skill)
-        work = f"{format_name(plan, shortfall.format, lang)} ({skill})"
-    elif shortfall.channel:
-        work = _("{activity}, {channel}", activity=work, channel=shortfall.channel)
+    work = _work(plan, shortfall, Words(lang, plan.knowledge))
     return _(
         "{work}: {needed} h/week needed, {available} h available, {weeks}",
         work=work[0].upper() + work[1:],
@@ -42,16 +30,33 @@ def describe_shortfall(plan: Plan, shortfall: Shortfall, lang: Lang) -> str:
     )
 
 
+def _work(plan: Plan, shortfall: Shortfall, words: Words) -> str:
+    """The format and the skill it lacks, or the activity (and its channel)."""
+    if shortfall.format:
+        return f"{words.format(shortfall.format)} ({words.skill(shortfall.skill or '')})"
+    activity = words.activity(shortfall.activity)
+    if not shortfall.channel:
+        return activity
+    channel = channel_names(plan.strategy, words).get(shortfall.channel, shortfall.channel)
+    return translator(words.lang)("{activity}, {channel}", activity=activity, channel=channel)
+
+
 def _weeks(shortfall: Shortfall, lang: Lang) -> str:
     _ = translator(lang)
     first, last = shortfall.first_week, shortfall.last_week
-    end = last + dt.timedelta(days=6)
-    numbers: tuple[str, str] = (str(first.isocalendar().week), str(last.isocalendar().week))
-    if first.isocalendar().year != last.isocalendar().year:
-        numbers = (
-            f"{numbers[0]}/{first.isocalendar().year}",
-            f"{numbers[1]}/{last.isocalendar().year}",
-        )
+    start, end = short_day(first, lang), day(last + dt.timedelta(days=6), lang)
     if first == last:
-        return _("week {a} ({start} to {end})", a=numbers[0], start=first, end=end)
-    return _("weeks {a}–{b} ({start} to {end})", a=numbers[0], b=numbers[1], start=first, end=end)
+        return _("week {a} ({start} to {end})", a=_number(first, last), start=start, end=end)
+    return _(
+        "weeks {a}–{b} ({start} to {end})",
+        a=_number(first, last),
+        b=_number(last, first),
+        start=start,
+        end=end,
+    )
+
+
+def _number(week: dt.date, other: dt.date) -> str:
+    """The ISO week number, with its year when the range spans two years."""
+    iso = week.isocalendar()
+    return f"{iso.week}/{iso.year}" if iso.year != other.isocalendar().year else str(iso.week)

@@ -3,37 +3,60 @@
 ruamel.yaml's round-trip mode keeps comments, key order and the line/column of every node,
 so a user's file survives load → save and every error can point at the exact place.
 Only plain data is built: no Python objects are ever constructed from tags.
+
+Loading is total: whatever the bytes, the result is a validated strategy or a
+:class:`StrategyFileError` listing located problems — never another exception, never
+unbounded work. The steps, each bounded:
+
+1. read at most ``MAX_FILE_BYTES + 1`` bytes, whatever ``stat`` says (``/dev/zero``);
+2. decode UTF-8 (a BOM is dropped; CRLF is YAML's business); a bad byte is located;
+3. parse with the guards of :mod:`stratege.strategy.yamlguard` (no anchors, aliases,
+   merge keys or exotic tags; nesting depth capped);
+4. turn the tree into plain data, removing control characters from every text;
+5. validate with the model and the knowledge base, and check the limits of
+   :mod:`stratege.strategy.bounds` (finite numbers, dates around the period).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.composer import MaxDepthExceededError
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 
 from stratege.knowledge.loader import load_knowledge
+from stratege.knowledge.models import Knowledge
+from stratege.strategy.bounds import date_bounds, number_bounds
 from stratege.strategy.errors import FileProblem, StrategyFileError, translate_pydantic_error
 from stratege.strategy.model import Strategy
+from stratege.strategy.yamlguard import MAX_DEPTH, GuardedComposer, GuardedConstructor, Refused
 
 MAX_FILE_BYTES = 2_000_000
 
 PathPart = str | int
 
 
-def _yaml() -> YAML:
+def _yaml(guarded: bool = False) -> YAML:
+    """The round-trip YAML engine; ``guarded`` for reading what a user wrote."""
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap the user's lines
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.representer.ignore_aliases = lambda *_: True  # no &id001 anchors in users' files
+    if guarded:
+        yaml.Composer = GuardedComposer
+        yaml.Constructor = GuardedConstructor
+        yaml.max_depth = MAX_DEPTH
     return yaml
 
 
@@ -67,24 +90,70 @@ class StrategyDocument:
 def load_strategy(path: Path | str) -> StrategyDocument:
     """Load and validate a strategy file; raises StrategyFileError with located problems."""
     path = Path(path)
-    text = _read_text(path)
+    return parse_strategy_bytes(_read_bytes(path), path)
+
+
+def parse_strategy_bytes(data: bytes, path: Path | str = "<bytes>") -> StrategyDocument:
+    """Validate a strategy from the bytes of a file (an upload, standard input)."""
+    path = Path(path)
+    if len(data) > MAX_FILE_BYTES:
+        raise StrategyFileError([FileProblem(path, None, None, "", "too_large", {})])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise StrategyFileError([_not_utf8(path, data, error.start)]) from None
     return parse_strategy(text, path)
 
 
 def parse_strategy(text: str, path: Path | str = "<string>") -> StrategyDocument:
+    """Validate a strategy from its text: the one door of every command (check, plan…),
+    so that what ``check`` accepts, ``plan`` can do."""
     path = Path(path)
-    tree = _parse_yaml(text, path)
+    language = _declared_language(text)
+    if len(text) > MAX_FILE_BYTES:
+        raise StrategyFileError([FileProblem(path, None, None, "", "too_large", {})], language)
+    tree = _parse_yaml(text.removeprefix("\ufeff"), path, language)
     if not isinstance(tree, CommentedMap):
-        raise StrategyFileError([FileProblem.at(path, tree, "not_a_mapping")])
+        raise StrategyFileError([FileProblem.at(path, tree, "not_a_mapping")], language)
+    language = tree.get("language") if tree.get("language") in ("fr", "en") else language
+    problems = [_located(path, tree, *bound) for bound in number_bounds(tree)]
+    strategy, invalid = _validate(path, tree)
+    flagged = {p.path for p in problems}
+    problems += [p for p in invalid if p.path not in flagged]
+    if strategy is not None:
+        problems += [_located(path, tree, *bound) for bound in date_bounds(strategy)]
+    if problems or strategy is None:
+        raise StrategyFileError(problems, language)
+    return StrategyDocument(path=path, tree=tree, strategy=strategy)
+
+
+def _validate(path: Path, tree: CommentedMap) -> tuple[Strategy | None, list[FileProblem]]:
+    """The model, then the knowledge base with the strategy's overrides applied."""
+    root: type[BaseModel] = Strategy
+    prefix: tuple[str, ...] = ()
     try:
         strategy = Strategy.model_validate(to_plain(tree))
+        root, prefix = Knowledge, ("knowledge",)
         load_knowledge(strategy.knowledge)  # overrides must make a valid knowledge base
     except ValidationError as error:
-        prefix = () if error.title == Strategy.__name__ else ("knowledge",)
-        problems = [_problem_from_pydantic(path, tree, e, prefix) for e in error.errors()]
-        language = tree.get("language")
-        raise StrategyFileError(problems, language if isinstance(language, str) else None) from None
-    return StrategyDocument(path=path, tree=tree, strategy=strategy)
+        problems = [_problem_from_pydantic(path, tree, e, prefix, root) for e in error.errors()]
+        return None, problems
+    return strategy, []
+
+
+def _located(
+    path: Path, tree: Any, parts: Iterable[PathPart], code: str, values: dict[str, Any]
+) -> FileProblem:
+    """A problem found on the data (not by pydantic), placed at its value in the file."""
+    parts = list(parts)
+    line, column = locate(tree, parts) or (None, None)
+    return FileProblem(path, line, column, format_path(parts), code, values)
+
+
+def _declared_language(text: str) -> str | None:
+    """The file's ``language:`` read from the text, for problems found before parsing."""
+    found = re.search(r"^language:[ \t]*[\"']?(fr|en)\b", text[:100_000], re.MULTILINE)
+    return found.group(1) if found else None
 
 
 def dump_strategy(strategy: Strategy) -> str:
@@ -98,67 +167,110 @@ def dump_strategy(strategy: Strategy) -> str:
     return buffer.getvalue()
 
 
-def _read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
+    """At most one byte more than allowed, whatever the file is (a pipe, a device)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise StrategyFileError([FileProblem(path, None, None, "", "too_large", {})])
-        return path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise StrategyFileError([FileProblem(path, None, None, "", "not_found", {})]) from None
-    except UnicodeDecodeError:
-        raise StrategyFileError([FileProblem(path, None, None, "", "not_utf8", {})]) from None
-    except (IsADirectoryError, PermissionError, OSError) as error:
+    except OSError as error:  # a folder, no permission, a device that refuses reading
         detail = {"detail": error.strerror or str(error)}
         raise StrategyFileError([FileProblem(path, None, None, "", "unreadable", detail)]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise StrategyFileError([FileProblem(path, None, None, "", "too_large", {})])
+    return data
 
 
-def _parse_yaml(text: str, path: Path) -> Any:
+def _not_utf8(path: Path, data: bytes, offset: int) -> FileProblem:
+    """Where the first byte that is not UTF-8 sits (an accent saved as Latin-1)."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return FileProblem(path, data.count(b"\n", 0, offset) + 1, column, "", "not_utf8", {})
+
+
+def _parse_yaml(text: str, path: Path, language: str | None = None) -> Any:
+    """The round-trip tree, or a located problem: no exception of the parser gets out."""
     try:
-        return _yaml().load(text)
+        return _yaml(guarded=True).load(text)
+    except Refused as refused:
+        problem = FileProblem(path, refused.line, refused.column, "", refused.code, refused.values)
+    except MaxDepthExceededError as error:
+        problem = _marked(path, error, "too_deep", {"limit": MAX_DEPTH})
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
         detail = {"detail": error.problem or error.context or ""}
-        raise StrategyFileError(
-            [FileProblem(path, line, column, "", "yaml_syntax", detail)]
-        ) from None
-    except (YAMLError, ValueError, TypeError, RecursionError) as error:
-        detail = {"detail": str(error).splitlines()[0] if str(error) else type(error).__name__}
-        raise StrategyFileError(
-            [FileProblem(path, None, None, "", "yaml_syntax", detail)]
-        ) from None
+        problem = _marked(path, error, "yaml_syntax", detail)
+    except ReaderError as error:  # a character YAML forbids (a raw control character)
+        line, column = _position_in(text, error.position)
+        detail = {"detail": f"character #x{error.character:04x} is not allowed"}
+        problem = FileProblem(path, line, column, "", "yaml_syntax", detail)
+    except Exception as error:  # loading is total: anything else is placed at the start
+        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+        problem = FileProblem(path, 1, 1, "", "yaml_syntax", {"detail": first_line})
+    raise StrategyFileError([problem], language)
+
+
+def _marked(path: Path, error: MarkedYAMLError, code: str, values: dict[str, Any]) -> FileProblem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    return FileProblem(path, line, column, "", code, values)
+
+
+def _position_in(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def _problem_from_pydantic(
-    path: Path, tree: Any, error: Any, prefix: tuple[str, ...] = ()
+    path: Path,
+    tree: Any,
+    error: Any,
+    prefix: tuple[str, ...] = (),
+    root: type[BaseModel] = Strategy,
 ) -> FileProblem:
     parts = [*prefix, *(p for p in error["loc"] if isinstance(p, int | str))]
     key_error = bool(parts) and parts[-1] == "[key]"
     parts = [p for p in parts if p != "[key]"]
     position = locate(tree, parts, on_key=key_error or error["type"] == "extra_forbidden")
     line, column = position if position else (None, None)
-    code, values = translate_pydantic_error(error)
+    code, values = translate_pydantic_error(error, root)
     return FileProblem(path, line, column, format_path(parts), code, values)
 
 
 def locate(tree: Any, parts: list[PathPart], on_key: bool = False) -> tuple[int, int] | None:
-    """Walk the YAML tree along ``parts``; 1-based position of the deepest node reached."""
+    """Walk the YAML tree along ``parts``; 1-based position of the deepest node reached.
+
+    Never raises: a node without a position of its own (a key that came from elsewhere,
+    a value built in code) leaves the position of its parent."""
     node, best = tree, _own_position(tree)
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
-        if isinstance(node, CommentedMap) and part in node:
-            child = node[part]
-            container = isinstance(child, CommentedMap | CommentedSeq)
-            line, col = node.lc.key(part) if (on_key and last) or container else node.lc.value(part)
-            best, node = (line + 1, col + 1), child
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-            line, col = node.lc.item(part)
-            best, node = (line + 1, col + 1), node[part]
-        else:
+        try:
+            child, position = _child(node, part, on_key and last)
+        except (KeyError, IndexError, TypeError, AttributeError, ValueError):
             break
+        if child is _MISSING:
+            break
+        best, node = position or best, child
     return best
+
+
+_MISSING = object()
+
+
+def _child(node: Any, part: PathPart, on_key: bool) -> tuple[Any, tuple[int, int] | None]:
+    """The child at ``part`` and its 1-based position (of its key for a section)."""
+    if isinstance(node, CommentedMap) and part in node:
+        child = node[part]
+        container = isinstance(child, CommentedMap | CommentedSeq)
+        found = node.lc.key(part) if on_key or container else node.lc.value(part)
+    elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+        child, found = node[part], node.lc.item(part)
+    else:
+        return _MISSING, None
+    line, column = found
+    return child, (line + 1, column + 1) if line is not None and column is not None else None
 
 
 def _own_position(node: Any) -> tuple[int, int] | None:
@@ -176,12 +288,24 @@ def format_path(parts: Iterable[PathPart]) -> str:
     return text
 
 
-def to_plain(node: Any) -> Any:
-    """Round-trip nodes → plain dict/list/scalars, the only input the model ever sees."""
+# C0 and C1 control characters other than tab and line feed, and lone surrogates (which
+# cannot be written as UTF-8): a bare CR in a name injected an event into calendar.ics.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Texts a user reads on one line (names, handles…): a line feed or a tab becomes a space.
+SINGLE_LINE_KEYS = frozenset(
+    {"name", "handle", "website", "sector", "size", "horizon", "source", "roles", "reason"}
+)
+
+
+def to_plain(node: Any, key: Any = None) -> Any:
+    """Round-trip nodes → plain dict/list/scalars, the only input the model ever sees.
+
+    Every text loses its control characters here, so none can reach an export; ``key`` is
+    the mapping key above ``node``, which tells whether a text may span several lines."""
     if isinstance(node, dict):
-        return {_plain_key(k): to_plain(v) for k, v in node.items()}
+        return {_plain_key(k): to_plain(v, k) for k, v in node.items()}
     if isinstance(node, list | tuple):
-        return [to_plain(v) for v in node]
+        return [to_plain(v, key) for v in node]
     if node is None or isinstance(node, bool):
         return node
     if isinstance(node, int | float):  # ruamel's ScalarInt/ScalarFloat keep formatting: drop it
@@ -191,11 +315,20 @@ def to_plain(node: Any) -> Any:
     if isinstance(node, dt.date):
         return dt.date(node.year, node.month, node.day)
     value = getattr(node, "value", node)  # tagged scalars keep their text in .value
-    return str(value)
+    return clean_text(str(value), single_line=key in SINGLE_LINE_KEYS)
+
+
+def clean_text(text: str, single_line: bool = False) -> str:
+    """``text`` without control characters; tabs and line feeds become spaces in a text
+    shown on one line."""
+    text = _CONTROL.sub("", text)
+    return re.sub(r"[\t\n]+", " ", text) if single_line else text
 
 
 def _plain_key(key: Any) -> Any:
-    return key if isinstance(key, str | int) and not isinstance(key, bool) else str(key)
+    if isinstance(key, str):
+        return clean_text(str(key), single_line=True)
+    return key if isinstance(key, int) and not isinstance(key, bool) else clean_text(str(key))
 
 
 def merge_into(tree: Any, data: Any) -> Any:

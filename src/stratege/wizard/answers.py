@@ -1,85 +1,180 @@
-"""Reading typed answers: numbers, dates, picks from a list, shares, time windows, cadences.
+"""Reading typed answers: numbers, amounts, percentages, dates, picks, shares, windows, cadences.
 
 Every parser takes the raw text a person typed and returns a value, or raises ``Invalid``
-with a bilingual message that says what is expected. Nothing here touches the terminal, so
-the web wizard can reuse the same rules.
+with a gettext message id and its values, worded in the reader's language only when shown.
+People write numbers the way their language does ("1 500 €", "2,5 %", "€1,500", "2.5%",
+"3 par semaine", "3 per week"), so the parsers read all of these. Nothing here touches the
+terminal, so the web wizard can reuse the same rules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Literal
 
-from stratege.i18n import Lang, tr
-from stratege.i18n.numbers import num
+from stratege.i18n import LANGUAGES, Lang
+from stratege.i18n.catalogue import N_, plural, translator
+from stratege.i18n.numbers import day, num
 from stratege.timewindow import WEEK_DAYS, TimeWindow
+from stratege.vocabulary import label
 
-Bilingual = dict[str, str]
+Quantity = Literal["number", "amount", "percent"]
 
 NONE_MARKS = ("-", "0")
+REMOVE = "-"  # typed instead of an existing item: remove it
 YES = ("o", "oui", "y", "yes")
 NO = ("n", "non", "no")
-DAY_ALIASES = {
-    **{day: day for day in WEEK_DAYS},
-    **dict(zip(("lun", "mar", "mer", "jeu", "ven", "sam", "dim"), WEEK_DAYS, strict=True)),
-}
-DAY_LABELS_FR = dict(zip(WEEK_DAYS, ("lun", "mar", "mer", "jeu", "ven", "sam", "dim"), strict=True))
 PERIOD_WORDS = {
-    "day": ("day", "d", "jour", "j"),
-    "week": ("week", "w", "semaine", "sem", "s"),
-    "month": ("month", "m", "mois"),
+    "day": ("d", "day", "days", "daily", "j", "jour", "jours", "jr", "quotidien"),
+    "week": ("w", "wk", "week", "weeks", "weekly", "s", "sem", "semaine", "semaines", "hebdo"),
+    "month": ("m", "mo", "month", "months", "monthly", "mois", "mensuel"),
 }
-
-
-NEEDED = {"fr": "Une réponse est nécessaire ici.", "en": "An answer is needed here."}
+SPACES = re.compile(r"[\s\u00a0\u202f']")
+THOUSANDS_COMMAS = re.compile(r"-?[1-9]\d{0,2}(,\d{3})+")
+CURRENCY = r"(?:[€$£¥]|[a-z]{3}|euros?|dollars?|francs?|livres?|pounds?)"
+MARKS: dict[Quantity, re.Pattern[str] | None] = {
+    "number": None,  # nothing to strip
+    "amount": re.compile(rf"^{CURRENCY}\s*|\s*{CURRENCY}$", re.IGNORECASE),
+    "percent": re.compile(r"\s*(?:%|pct|percent|pour\s*cent)$", re.IGNORECASE),
+}
+NOT_A: dict[Quantity, str] = {
+    "number": N_("'{raw}' is not a number."),
+    "amount": N_("'{raw}' is not an amount: write a number, for example 1,500 or €1,500."),
+    "percent": N_("'{raw}' is not a percentage: write a number, for example 2.5 or 2.5%."),
+}
+NEEDED = N_("An answer is needed here.")
+CADENCE = re.compile(
+    r"(?P<number>\d[\d\s.,\u00a0\u202f]*?)\s*"
+    r"(?:x|×|fois|times|posts?|publications?)?\s*"
+    r"(?:/|par|per|a|each|every|chaque|tou(?:te)?s\s+les)?\s*"
+    r"(?P<unit>[^\d\s/]*)",
+    re.IGNORECASE,
+)
 
 
 class Invalid(ValueError):
-    """An answer that cannot be used, with the bilingual reason."""
+    """An answer that cannot be used: a gettext message id and its values, worded at display
+    time, so the same reason reads right in whichever language the wizard speaks by then.
+    With ``many`` and ``count``, the message is a plural (``ngettext``)."""
 
-    def __init__(self, message: Bilingual, **values: object):
-        super().__init__(message.get("en", ""))
+    def __init__(
+        self, message: str, /, many: str | None = None, count: int = 1, **values: object
+    ) -> None:
+        super().__init__(message)
         self.message = message
+        self.many = many
+        self.count = count
         self.values = values
 
     def text(self, lang: Lang) -> str:
-        shown = {k: num(v, lang, 2) if isinstance(v, float) else v for k, v in self.values.items()}
-        return tr(self.message, lang, **shown)
+        """The reason in ``lang``, numbers and dates written as that language does."""
+        values = shown_values(self.values, lang)
+        if self.many is not None:
+            return plural(lang, self.message, self.many, self.count, **values)
+        return translator(lang)(self.message, **values)
+
+
+def shown_values(values: Mapping[str, object], lang: Lang) -> dict[str, object]:
+    """Values ready for a sentence: numbers and dates as ``lang`` writes them."""
+    return {key: _shown(value, lang) for key, value in values.items()}
+
+
+def _shown(value: object, lang: Lang) -> object:
+    if isinstance(value, Invalid):
+        return value.text(lang)  # a reason inside a sentence ("… : permission denied")
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return num(value, lang, 2)
+    if isinstance(value, dt.date):
+        return day(value, lang)
+    return value
+
+
+# --- numbers ------------------------------------------------------------------------------
 
 
 def parse_number(
-    raw: str, minimum: float = 0, maximum: float = math.inf, integer: bool = False
+    raw: str,
+    minimum: float = 0,
+    maximum: float = math.inf,
+    integer: bool = False,
+    quantity: Quantity = "number",
+    lang: Lang | None = None,
 ) -> float:
-    """A number; accepts a decimal comma and spaces between thousands."""
-    cleaned = re.sub(r"[\s\u00a0\u202f]", "", raw).replace(",", ".")
-    if not cleaned:
+    """A number as people write it: "1 500,5", "1,500.5", "2,5"; with ``quantity`` "amount"
+    a currency sign or code may come first or last ("1 500 €", "€1,500", "1500 EUR"), with
+    "percent" a % sign may follow ("2,5 %"). ``lang`` settles "1,500": one and a half in
+    French, fifteen hundred in English (and, without a language, when the comma groups
+    thousands)."""
+    text = raw.strip()
+    if not text:
         raise Invalid(NEEDED)
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise Invalid(
-            {"fr": "« {raw} » n'est pas un nombre.", "en": "'{raw}' is not a number."}, raw=raw
-        ) from None
-    if not math.isfinite(value) or (integer and not value.is_integer()):
-        raise Invalid({"fr": "Entrez un nombre entier.", "en": "Enter a whole number."})
-    if not minimum <= value <= maximum:
-        bound = float(maximum) if math.isfinite(maximum) else "∞"
-        raise Invalid(
-            {
-                "fr": "Entrez un nombre entre {low} et {high}.",
-                "en": "Enter a number between {low} and {high}.",
-            },
-            low=float(minimum),
-            high=bound,
-        )
+    marks = MARKS[quantity]
+    value = _read_number(marks.sub("", text) if marks else text, lang)
+    if value is None:
+        raise Invalid(NOT_A[quantity], raw=text)
+    if integer and not value.is_integer():
+        raise Invalid(N_("Enter a whole number."))
+    _check_range(value, minimum, maximum)
     return int(value) if integer else value
 
 
-def parse_optional_number(raw: str, minimum: float = 0, maximum: float = math.inf) -> float | None:
+def parse_optional(
+    raw: str,
+    minimum: float = 0,
+    maximum: float = math.inf,
+    quantity: Quantity = "number",
+    lang: Lang | None = None,
+) -> float | None:
     """A number, or None for an empty answer (not known yet)."""
-    return parse_number(raw, minimum, maximum) if raw.strip() else None
+    if not raw.strip():
+        return None
+    return parse_number(raw, minimum, maximum, quantity=quantity, lang=lang)
+
+
+def _read_number(text: str, lang: Lang | None) -> float | None:
+    """The value of ``text`` once spaces are gone and the decimal mark is known: with both
+    a comma and a point, the last one is the decimal mark; a comma alone is a decimal
+    comma in French, and elsewhere too unless it groups thousands ("1,500")."""
+    cleaned = SPACES.sub("", text)
+    if "," in cleaned and "." in cleaned:
+        decimal = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        cleaned = cleaned.replace(thousands, "").replace(decimal, ".")
+    elif lang != "fr" and THOUSANDS_COMMAS.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", "")
+    else:
+        cleaned = cleaned.replace(",", ".")
+    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", cleaned):
+        return None
+    value = float(cleaned)
+    return value if math.isfinite(value) else None
+
+
+def _check_range(value: float, minimum: float, maximum: float) -> None:
+    if minimum <= value <= maximum:
+        return
+    if math.isfinite(maximum):
+        raise Invalid(
+            N_("Enter a number between {low} and {high}."),
+            low=float(minimum),
+            high=float(maximum),
+        )
+    raise Invalid(N_("Enter a number of at least {low}."), low=float(minimum))
+
+
+def write_number(value: float, lang: Lang) -> str:
+    """A number as a default answer: written as ``lang`` does, and read back unchanged."""
+    return num(value, lang, 6)
+
+
+# --- yes/no, dates, text ------------------------------------------------------------------
 
 
 def parse_yes_no(raw: str) -> bool:
@@ -88,7 +183,7 @@ def parse_yes_no(raw: str) -> bool:
         return True
     if answer in NO:
         return False
-    raise Invalid({"fr": "Répondez o (oui) ou n (non).", "en": "Answer y (yes) or n (no)."})
+    raise Invalid(N_("Answer y (yes) or n (no)."))
 
 
 def parse_date(raw: str) -> dt.date:
@@ -96,16 +191,12 @@ def parse_date(raw: str) -> dt.date:
     text = raw.strip()
     try:
         if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", text):
-            day, month, year = (int(p) for p in text.split("/"))
-            return dt.date(year, month, day)
+            day_, month, year = (int(p) for p in text.split("/"))
+            return dt.date(year, month, day_)
         return dt.date.fromisoformat(text)
     except ValueError:
         raise Invalid(
-            {
-                "fr": "« {raw} » n'est pas une date : écrivez AAAA-MM-JJ ou JJ/MM/AAAA.",
-                "en": "'{raw}' is not a date: write YYYY-MM-DD or DD/MM/YYYY.",
-            },
-            raw=raw,
+            N_("'{raw}' is not a date: write YYYY-MM-DD or DD/MM/YYYY."), raw=raw
         ) from None
 
 
@@ -113,10 +204,7 @@ def parse_date_between(raw: str, first: dt.date, last: dt.date) -> dt.date:
     value = parse_date(raw)
     if not first <= value <= last:
         raise Invalid(
-            {
-                "fr": "Choisissez une date entre le {first} et le {last}.",
-                "en": "Choose a date between {first} and {last}.",
-            },
+            N_("Choose a date between {first} and {last}."),
             first=first.isoformat(),
             last=last.isoformat(),
         )
@@ -131,10 +219,22 @@ def parse_text(raw: str, required: bool = False) -> str:
 
 
 def split_list(raw: str) -> list[str]:
-    """Items separated by commas or semicolons, blanks dropped; ``-`` alone means none."""
+    """Items separated by commas, or by semicolons when there is one (so that an item may
+    hold a comma); blanks dropped; ``-`` alone means none."""
     if raw.strip() == "-":
         return []
-    return [item.strip() for item in re.split(r"[,;]", raw) if item.strip()]
+    separator = ";" if ";" in raw else ","
+    return [item.strip() for item in raw.split(separator) if item.strip()]
+
+
+def join_list(items: Sequence[str]) -> str:
+    """The text ``split_list`` reads back as ``items``: semicolons when one holds a comma."""
+    if not any("," in item for item in items):
+        return ", ".join(items)
+    return "; ".join(items) + (";" if len(items) == 1 else "")
+
+
+# --- picks from a list --------------------------------------------------------------------
 
 
 def parse_picks(
@@ -146,16 +246,13 @@ def parse_picks(
     chosen = list(dict.fromkeys(_pick(token, options) for token in tokens))
     if len(chosen) < minimum:
         raise Invalid(
-            {
-                "fr": "Choisissez au moins {n} élément(s) par leur numéro.",
-                "en": "Choose at least {n} item(s) by number.",
-            },
-            n=minimum,
+            N_("Choose at least {count} item by its number."),
+            N_("Choose at least {count} items by their numbers."),
+            minimum,
         )
     if maximum is not None and len(chosen) > maximum:
         raise Invalid(
-            {"fr": "Choisissez au plus {n} élément(s).", "en": "Choose at most {n} item(s)."},
-            n=maximum,
+            N_("Choose at most {count} item."), N_("Choose at most {count} items."), maximum
         )
     return chosen
 
@@ -167,41 +264,40 @@ def _pick(token: str, options: Sequence[str]) -> str:
     if token.lower() in lowered:
         return lowered[token.lower()]
     raise Invalid(
-        {
-            "fr": "« {token} » n'est pas dans la liste : entrez un numéro de 1 à {n}.",
-            "en": "'{token}' is not in the list: enter a number from 1 to {n}.",
-        },
+        N_("'{token}' is not in the list: enter a number from 1 to {n}."),
         token=token,
         n=len(options),
     )
 
 
-def parse_shares(raw: str, count: int) -> list[float]:
-    """``count`` percentages that add up to 100 (separated by commas, semicolons or spaces)."""
+# --- shares and format mixes --------------------------------------------------------------
+
+
+def parse_shares(raw: str, count: int, lang: Lang | None = None) -> list[float]:
+    """``count`` percentages that add up to 100, separated by commas, semicolons or spaces
+    (semicolons when the numbers have decimal commas); a % sign may follow each."""
     separator = r"[;\s]+" if ";" in raw else r"[,\s]+"
-    parts = [p for p in re.split(separator, raw.strip()) if p]
+    parts = [p for p in re.split(separator, raw.replace("%", " ").strip()) if p]
     if len(parts) != count:
         raise Invalid(
-            {
-                "fr": "Entrez {n} pourcentages, un par élément.",
-                "en": "Enter {n} percentages, one per item.",
-            },
-            n=count,
+            N_("Enter {count} percentage, one per item, adding up to 100."),
+            N_("Enter {count} percentages, one per item, adding up to 100."),
+            count,
         )
-    shares = [parse_number(p, 0, 100) for p in parts]
+    shares = [parse_number(p, 0, 100, quantity="percent", lang=lang) for p in parts]
     _check_total(sum(shares))
     return shares
 
 
 def _check_total(total: float) -> None:
     if abs(total - 100) > 0.01:
-        raise Invalid(
-            {
-                "fr": "Les parts font {total} % au lieu de 100 %.",
-                "en": "The shares add up to {total}% instead of 100%.",
-            },
-            total=float(total),
-        )
+        raise Invalid(N_("The shares add up to {total}% instead of 100%."), total=float(total))
+
+
+def mix_example(formats: Sequence[str]) -> str:
+    """An example of a format mix built from a channel's own formats: ``image=50, …``."""
+    shares = {1: (100,), 2: (60, 40)}.get(len(formats), (50, 30, 20))
+    return ", ".join(f"{f}={s}" for f, s in zip(formats, shares, strict=False))
 
 
 def parse_mix(raw: str, supported: Sequence[str]) -> dict[str, float]:
@@ -211,58 +307,65 @@ def parse_mix(raw: str, supported: Sequence[str]) -> dict[str, float]:
         key, sep, value = item.replace(":", "=").partition("=")
         if not sep:
             raise Invalid(
-                {
-                    "fr": "Écrivez chaque format sous la forme format=part, ex. image=50.",
-                    "en": "Write each format as format=share, e.g. image=50.",
-                }
+                N_("Write each format as format=share, for example {example}."),
+                example=mix_example(supported),
             )
         format_id = _pick(key.strip(), supported)
         if format_id in mix:
-            raise Invalid(
-                {"fr": "Le format {id} est cité deux fois.", "en": "Format {id} is given twice."},
-                id=format_id,
-            )
-        mix[format_id] = parse_number(value, 0, 100)
+            raise Invalid(N_("Format {id} is given twice."), id=format_id)
+        mix[format_id] = parse_number(value, 0, 100, quantity="percent")
     _check_total(sum(mix.values()))
     return mix
 
 
-def format_mix(mix: dict[str, float]) -> str:
+def format_mix(mix: Mapping[str, float]) -> str:
+    """The text form ``parse_mix`` reads back (shares with a decimal point, never a comma,
+    since commas separate the formats)."""
     return ", ".join(f"{k}={v:g}" for k, v in mix.items())
 
 
-def parse_cadence(raw: str) -> tuple[float, str]:
-    """``3``, ``3/week``, ``1/jour``, ``2/mois`` → (posts, per); a bare number is per week."""
-    number, _, unit = raw.strip().partition("/")
-    posts = parse_number(number, 0, 1000)
-    unit = unit.strip().lower() or "week"
-    for per, words in PERIOD_WORDS.items():
-        if unit in words:
-            return posts, per
-    raise Invalid(
-        {
-            "fr": "Écrivez un nombre par jour, semaine ou mois, ex. 1/jour ou 3/semaine.",
-            "en": "Write a number per day, week or month, e.g. 1/day or 3/week.",
-        }
-    )
+# --- cadence ------------------------------------------------------------------------------
+
+
+def parse_cadence(raw: str, lang: Lang | None = None) -> tuple[float, str]:
+    """``3``, ``3/week``, ``3 par semaine``, ``3 per week``, ``1/jour``, ``2 a month`` →
+    (posts, per); a bare number is per week."""
+    match = CADENCE.fullmatch(raw.strip())
+    per = _period(match["unit"]) if match else None
+    if match is None or per is None:
+        raise Invalid(
+            N_(
+                "Write a number of posts per day, week or month, for example 3 per week "
+                "or 1 per day."
+            )
+        )
+    return parse_number(match["number"], 0, 1000, lang=lang), per
+
+
+def _period(word: str) -> str | None:
+    unit = _plain(word).rstrip(".") or "week"
+    return next((per for per, words in PERIOD_WORDS.items() if unit in words), None)
 
 
 def format_cadence(posts_per_week: float, lang: Lang) -> str:
+    """A cadence as a default answer ("1 per day", "3 par semaine"), read back unchanged."""
     if posts_per_week >= 7 and posts_per_week % 7 == 0:
-        return f"{posts_per_week / 7:g}/{'jour' if lang == 'fr' else 'day'}"
-    return f"{posts_per_week:g}/{'semaine' if lang == 'fr' else 'week'}"
+        return write_cadence(posts_per_week / 7, "day", lang)
+    return write_cadence(posts_per_week, "week", lang)
+
+
+def write_cadence(posts: float, per: str, lang: Lang) -> str:
+    return f"{write_number(posts, lang)} {label('cadence-per', per, lang)}"
+
+
+# --- time windows -------------------------------------------------------------------------
 
 
 def parse_windows(raw: str) -> list[TimeWindow]:
     """Windows such as ``mon-fri 09:00-12:00; sat 10:00-12:00`` (French day names too)."""
     windows = [_window(part.strip()) for part in raw.split(";") if part.strip()]
     if not windows:
-        raise Invalid(
-            {
-                "fr": "Donnez au moins un créneau, ex. lun-ven 09:00-12:00.",
-                "en": "Give at least one window, e.g. mon-fri 09:00-12:00.",
-            }
-        )
+        raise Invalid(N_("Give at least one window, for example mon-fri 09:00-12:00."))
     return windows
 
 
@@ -270,22 +373,13 @@ def _window(text: str) -> TimeWindow:
     match = re.fullmatch(r"(.+?)\s+(\d{1,2}(?:[:h]\d{2})?h?)\s*-\s*(\d{1,2}(?:[:h]\d{2})?h?)", text)
     if not match:
         raise Invalid(
-            {
-                "fr": "« {answer} » : écrivez des jours puis des heures, ex. lun,mer 08:00-13:00.",
-                "en": "'{answer}': write days then hours, e.g. mon,wed 08:00-13:00.",
-            },
+            N_("'{answer}': write days then hours, for example mon,wed 08:00-13:00."),
             answer=text,
         )
     start, end = _time(match[2]), _time(match[3])
     if end <= start:
-        raise Invalid(
-            {
-                "fr": "« {answer} » : l'heure de fin doit suivre l'heure de début.",
-                "en": "'{answer}': the end time must come after the start time.",
-            },
-            answer=text,
-        )
-    return TimeWindow(days=_days(match[1]), start=start, end=end)
+        raise Invalid(N_("'{answer}': the end time must come after the start time."), answer=text)
+    return TimeWindow(days=_days(match[1]), start=start, end=end)  # type: ignore[arg-type]
 
 
 def _time(text: str) -> dt.time:
@@ -293,13 +387,7 @@ def _time(text: str) -> dt.time:
     try:
         return dt.time(int(hours), int(minutes or 0))
     except ValueError:
-        raise Invalid(
-            {
-                "fr": "« {answer} » n'est pas une heure (HH:MM).",
-                "en": "'{answer}' is not a time (HH:MM).",
-            },
-            answer=text,
-        ) from None
+        raise Invalid(N_("'{answer}' is not a time (HH:MM)."), answer=text) from None
 
 
 def _days(text: str) -> list[str]:
@@ -307,30 +395,34 @@ def _days(text: str) -> list[str]:
     for part in split_list(text.lower()):
         first, _, last = part.partition("-")
         start, end = _day(first), _day(last or first)
-        span = WEEK_DAYS[WEEK_DAYS.index(start) : WEEK_DAYS.index(end) + 1]
+        span = WEEK_DAYS[WEEK_DAYS.index(start) : WEEK_DAYS.index(end) + 1]  # type: ignore[arg-type]
         if not span:
-            raise Invalid(
-                {
-                    "fr": "« {part} » : le premier jour doit précéder le second.",
-                    "en": "'{part}': the first day must come before the second.",
-                },
-                part=part,
-            )
+            raise Invalid(N_("'{part}': the first day must come before the second."), part=part)
         days.extend(d for d in span if d not in days)
-    return sorted(days, key=WEEK_DAYS.index)
+    return sorted(days, key=WEEK_DAYS.index)  # type: ignore[arg-type]
 
 
 def _day(text: str) -> str:
-    day = DAY_ALIASES.get(text.strip()[:3])
-    if day is None:
-        raise Invalid(
-            {
-                "fr": "« {answer} » n'est pas un jour (lun, mar, … dim).",
-                "en": "'{answer}' is not a day (mon, tue, … sun).",
-            },
-            answer=text,
-        )
-    return day
+    found = day_aliases().get(_plain(text)[:3])
+    if found is None:
+        raise Invalid(N_("'{answer}' is not a day (mon, tue, … sun)."), answer=text.strip())
+    return found
+
+
+@functools.cache
+def day_aliases() -> dict[str, str]:
+    """The first three letters of each day's name in every language ("lun", "mon") → day."""
+    aliases = {day_: day_ for day_ in WEEK_DAYS}
+    for lang in LANGUAGES:
+        for kind in ("weekday", "weekday-short"):
+            aliases.update({_plain(label(kind, d, lang))[:3]: d for d in WEEK_DAYS})
+    return aliases
+
+
+def _plain(text: str) -> str:
+    """Lower case, accents and surrounding spaces gone: "Février " → "fevrier"."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def format_windows(windows: Sequence[TimeWindow], lang: Lang) -> str:
@@ -339,8 +431,8 @@ def format_windows(windows: Sequence[TimeWindow], lang: Lang) -> str:
 
 
 def _format_days(days: Sequence[str], lang: Lang) -> str:
-    names = DAY_LABELS_FR if lang == "fr" else {day: day for day in WEEK_DAYS}
-    indexes = sorted(WEEK_DAYS.index(d) for d in set(days))
+    names = {d: label("weekday-short", d, lang).rstrip(".").lower() for d in WEEK_DAYS}
+    indexes = sorted(WEEK_DAYS.index(d) for d in set(days))  # type: ignore[arg-type]
     consecutive = indexes == list(range(indexes[0], indexes[-1] + 1))
     if consecutive and len(indexes) > 2:
         return f"{names[WEEK_DAYS[indexes[0]]]}-{names[WEEK_DAYS[indexes[-1]]]}"

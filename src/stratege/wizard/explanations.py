@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from stratege.wizard.answers import Bilingual
+from stratege.i18n.catalogue import N_
 
-INTRO: Bilingual = {
-    "fr": (
-        "Stratège va vous poser les dix questions d'une stratégie sur les médias sociaux. "
-        "Appuyez sur Entrée pour garder la valeur proposée entre parenthèses : tout reste "
-        "modifiable ensuite dans le fichier YAML."
-    ),
-    "en": (
-        "Stratège will ask you the ten questions of a social media strategy. Press Enter to "
-        "keep the value suggested in brackets: everything can be changed later in the YAML file."
-    ),
-}
+INTRO = N_(
+    "Stratège will ask you the ten questions of a social media strategy. Press Enter to "
+    "keep the value suggested in brackets: everything can be changed later in the YAML file."
+)
+INTRO_EDIT = N_(
+    "Stratège will go through the ten questions again, with the answers of your file as "
+    "suggested values: press Enter to keep one, type a new answer to change it, or - to "
+    "remove an item from a list."
+)

@@ -33,10 +33,18 @@ STEPS = (
 )
 
 
-def run_wizard(ask: Asker, today: dt.date | None = None) -> Strategy:
-    """Ask the frame and the ten questions; the answers as a validated strategy."""
-    knowledge = load_knowledge()
-    draft = ask_frame(ask, today or dt.date.today())
+def run_wizard(
+    ask: Asker, today: dt.date | None = None, previous: Strategy | None = None
+) -> Strategy:
+    """Ask the frame and the ten questions; the answers as a validated strategy.
+
+    With ``previous`` (a strategy file being reopened), its answers are the suggested
+    values and what the wizard does not ask is kept; its own knowledge additions name its
+    own platforms, formats and metrics.
+    """
+    knowledge = load_knowledge(previous.knowledge if previous else None)
+    ask.knowledge = knowledge
+    draft = ask_frame(ask, today or dt.date.today(), previous)
     for step in STEPS:
         step(ask, knowledge, draft)
     return draft.strategy()

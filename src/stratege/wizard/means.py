@@ -6,13 +6,13 @@ import math
 import re
 
 from stratege.capacity.budget import tools_cost
-from stratege.i18n.numbers import num
+from stratege.i18n.catalogue import N_
+from stratege.i18n.numbers import money, num
 from stratege.knowledge.models import Knowledge
-from stratege.strategy.model import Person, Tool
+from stratege.strategy.model import Budget, Person, Resources, Tool
 from stratege.wizard.answers import Invalid
 from stratege.wizard.draft import Draft
-from stratege.wizard.labels import TOOL_CATEGORIES
-from stratege.wizard.prompter import Asker
+from stratege.wizard.prompter import Asker, Option
 from stratege.wizard.suggest import (
     hours_needed,
     missing_skills,
@@ -23,85 +23,83 @@ from stratege.wizard.suggest import (
 )
 
 FULL_TIME = 35
+FIRST_PERSON = N_("Community manager")
+OTHER_LINES = ("outsourcing", "contests", "training", "other")
 
 
 def ask_resources(ask: Asker, kb: Knowledge, draft: Draft) -> None:
     """Question 8: who does the work and for how many hours, tools, budget lines."""
     ask.question(8)
+    before = draft.previous.resources if draft.previous else Resources()
     needed = hours_needed(draft.strategy(), kb)
-    ask.say(
-        {
-            "fr": "Charge estimée : {hours:.0f} h par semaine.",
-            "en": "Estimated workload: {hours:.0f} h a week.",
-        },
-        style="bold",
-        hours=needed,
-    )
-    _ask_people(ask, kb, draft, needed)
+    ask.say(N_("Estimated workload: {hours} h a week."), style="bold", hours=round(needed))
+    people = _ask_people(ask, kb, draft, before.people, needed)
+    draft.resources = before.model_copy(update={"people": people})
     _warn_gaps(ask, kb, draft, needed)
-    _ask_tools(ask, kb, draft)
-    _ask_budget(ask, draft)
+    draft.resources.tools = _ask_tools(ask, kb, draft, before.tools)
+    draft.resources.budget = _ask_budget(ask, draft, before.budget)
 
 
-def _ask_people(ask: Asker, kb: Knowledge, draft: Draft, needed: float) -> None:
-    people, taken = draft.resources.people, set()
-    skills = [(k, ask.tr(v)) for k, v in kb.skills.items()]
+# --- people -------------------------------------------------------------------------------
+
+
+def _ask_people(
+    ask: Asker, kb: Knowledge, draft: Draft, before: list[Person], needed: float
+) -> list[Person]:
+    """The people of the file first (kept, changed or removed), then new ones."""
+    skills = ask.options("skill", list(kb.skills))
     useful = skills_for(draft.planned_formats(), kb, draft.care_channel is not None)
-    while True:
-        people.append(_person(ask, people, skills, useful, needed, taken))
-        if not ask.yes_no(
-            {"fr": "Ajouter une autre personne ?", "en": "Add another person?"}, False
-        ):
-            return
+    people = [p for p in (_edit_person(ask, p, skills) for p in before) if p is not None]
+    taken = {p.id for p in before}
+    while not people or ask.yes_no(N_("Add another person?"), False):
+        people.append(_new_person(ask, people, skills, useful, needed, taken))
+    return people
 
 
-def _person(
+def _edit_person(ask: Asker, before: Person, skills: list[Option]) -> Person | None:
+    name = ask.name_or_remove(N_("Name"), name=before.name)
+    if name is None:
+        return None
+    return before.model_copy(update={"name": name, **_ask_work(ask, before, skills)})
+
+
+def _new_person(
     ask: Asker,
     people: list[Person],
-    skills: list[tuple[str, str]],
+    skills: list[Option],
     useful: list[str],
     needed: float,
     taken: set[str],
 ) -> Person:
     first = not people
-    ask.say({"fr": "— Personne n° {n}", "en": "— Person no. {n}"}, style="bold", n=len(people) + 1)
-    name = ask.text(
-        {"fr": "Nom", "en": "Name"}, default="Community manager" if first else "", required=True
-    )
+    ask.say(N_("— Person no. {n}"), style="bold", n=len(people) + 1)
+    name = ask.text(N_("Name"), default=ask._(FIRST_PERSON) if first else "", required=True)
     hours = suggested_hours(needed, sum(p.hours_per_week for p in people))
     if hours > FULL_TIME:
-        ask.say(
-            {
-                "fr": "C'est plus qu'un temps plein : ajoutez des personnes ou réduisez le rythme.",
-                "en": "That is more than a full-time job: add people or lower the pace.",
-            }
-        )
-    hours_per_week = ask.number(
-        {
-            "fr": "Heures par semaine consacrées aux réseaux sociaux",
-            "en": "Hours a week given to social media",
-        },
-        hours,
-        0.5,
-        168,
-    )
-    has = ask.pick(
-        {"fr": "Compétences", "en": "Skills"}, skills, useful if first else [], minimum=0
-    )
-    training = ask.pick(
-        {"fr": "Besoins de formation", "en": "Training needs"},
-        [s for s in skills if s[0] not in has],
-        minimum=0,
-    )
-    cost = ask.optional_number({"fr": "Coût horaire chargé", "en": "Fully loaded hourly cost"})
-    return Person(
+        ask.say(N_("That is more than a full-time job: add people or lower the pace."))
+    suggested = Person(
         id=unique_id(name, taken, "person"),
         name=name,
-        hours_per_week=hours_per_week,
-        skills=has,
-        training=training,
-        hourly_cost=cost,
+        hours_per_week=hours,
+        skills=useful if first else [],
     )
+    return suggested.model_copy(update=_ask_work(ask, suggested, skills))
+
+
+def _ask_work(ask: Asker, person: Person, skills: list[Option]) -> dict[str, object]:
+    """Hours, skills, training and cost of one person, ``person``'s as defaults."""
+    hours = ask.number(N_("Hours a week given to social media"), person.hours_per_week, 0.5, 168)
+    has = ask.pick(N_("Skills"), skills, person.skills, minimum=0)
+    training = ask.pick(
+        N_("Training needs"),
+        [s for s in skills if s[0] not in has],
+        person.training,
+        minimum=0,
+    )
+    cost = ask.optional_number(
+        N_("Fully loaded hourly cost"), default=person.hourly_cost, quantity="amount"
+    )
+    return {"hours_per_week": hours, "skills": has, "training": training, "hourly_cost": cost}
 
 
 def _warn_gaps(ask: Asker, kb: Knowledge, draft: Draft, needed: float) -> None:
@@ -109,10 +107,7 @@ def _warn_gaps(ask: Asker, kb: Knowledge, draft: Draft, needed: float) -> None:
     available = sum(p.hours_per_week for p in draft.resources.people)
     if available < needed:
         ask.say(
-            {
-                "fr": "Attention : {available} h disponibles pour {needed} h nécessaires.",
-                "en": "Beware: {available} h available for {needed} h needed.",
-            },
+            N_("Beware: {available} h available for {needed} h needed."),
             style="yellow",
             available=num(available, ask.lang, 1),
             needed=num(needed, ask.lang, 1),
@@ -120,74 +115,73 @@ def _warn_gaps(ask: Asker, kb: Knowledge, draft: Draft, needed: float) -> None:
     missing = missing_skills(draft.planned_formats(), draft.resources.people, kb)
     if missing:
         ask.say(
-            {
-                "fr": "Attention : personne n'a ces compétences, que vos formats demandent : "
-                "{skills}. Ajoutez-les ou prévoyez une formation.",
-                "en": "Beware: nobody has these skills, which your formats need: {skills}. "
-                "Add them or plan training.",
-            },
+            N_(
+                "Beware: nobody has these skills, which your formats need: {skills}. "
+                "Add them or plan training."
+            ),
             style="yellow",
-            skills=", ".join(ask.tr(kb.skills[s]) for s in missing),
+            skills=", ".join(ask.word("skill", s) for s in missing),
         )
 
 
-def _ask_tools(ask: Asker, kb: Knowledge, draft: Draft) -> None:
-    categories = tool_categories(draft.planned_formats(), kb, draft.care_channel is not None)
-    if categories:
-        ask.say(
-            {
-                "fr": "Outils dont vos formats ont besoin (- pour ne pas en prévoir) :",
-                "en": "Tools your formats need (- to plan none):",
-            }
-        )
-    for category in categories:
-        label = ask.tr(TOOL_CATEGORIES[category])
-        name = ask.text({"fr": "{label} : nom", "en": "{label}: name"}, default=label, label=label)
-        if name == "-":
-            continue
-        cost = ask.number(
-            {"fr": "{name} : coût mensuel", "en": "{name}: monthly cost"}, 0, name=name
-        )
-        tool = Tool(name=name, category=category, monthly_cost=cost)  # type: ignore[arg-type]
-        draft.resources.tools.append(tool)
+# --- tools and budget ---------------------------------------------------------------------
 
 
-def _ask_budget(ask: Asker, draft: Draft) -> None:
-    budget = draft.resources.budget
-    budget.currency = ask.ask(ask.tr({"fr": "Devise", "en": "Currency"}), _currency, "EUR")
-    budget.tools = math.ceil(tools_cost(draft.strategy()))
-    ask.say(
-        {
-            "fr": "Budget outils sur la période : {amount} {currency}.",
-            "en": "Tools budget over the period: {amount} {currency}.",
-        },
-        amount=budget.tools,
-        currency=budget.currency,
+def _ask_tools(ask: Asker, kb: Knowledge, draft: Draft, before: list[Tool]) -> list[Tool]:
+    """The file's tools, then one for each category the formats need that none covers;
+    ``-`` for none."""
+    needed = tool_categories(draft.planned_formats(), kb, draft.care_channel is not None)
+    missing = [c for c in needed if c not in {t.category for t in before}]
+    if before or missing:
+        ask.say(N_("Tools your formats need (- to plan none):"))
+    asked = [_ask_tool(ask, t.category, t) for t in before]
+    asked += [_ask_tool(ask, category, None) for category in missing]
+    return [tool for tool in asked if tool is not None]
+
+
+def _ask_tool(ask: Asker, category: str, before: Tool | None) -> Tool | None:
+    label = ask.word("tool-category", category)
+    default = before.name if before else label
+    name = ask.text(N_("{label}: name"), default=default, label=label)
+    if not name:
+        return None
+    cost = ask.number(
+        N_("{name}: monthly cost"),
+        before.monthly_cost if before else 0,
+        quantity="amount",
+        name=name,
     )
+    return Tool(name=name, category=category, monthly_cost=cost)  # type: ignore[arg-type]
+
+
+def _ask_budget(ask: Asker, draft: Draft, before: Budget) -> Budget:
+    currency = ask.ask(ask._(N_("Currency")), _currency, before.currency)
+    budget = before.model_copy(update={"currency": currency})
+    if draft.previous is None or draft.resources.tools != draft.previous.resources.tools:
+        budget.tools = math.ceil(tools_cost(draft.strategy()))
+    ask.say(
+        N_("Tools budget over the period: {amount}."),
+        amount=money(budget.tools, currency, ask.lang),
+    )
+    spends = any(getattr(before, line) for line in OTHER_LINES)
+    training = any(p.training for p in draft.resources.people)
     if not ask.yes_no(
-        {
-            "fr": "Prévoyez-vous d'autres dépenses (prestataire, jeu-concours, formation…) ?",
-            "en": "Do you plan other spending (agency, contest, training…)?",
-        },
-        any(p.training for p in draft.resources.people),
+        N_("Do you plan other spending (agency, contest, training…)?"), spends or training
     ):
-        return
-    lines = {
-        "outsourcing": {"fr": "Sous-traitance", "en": "Outsourcing"},
-        "contests": {"fr": "Jeux-concours", "en": "Contests"},
-        "training": {"fr": "Formation", "en": "Training"},
-        "other": {"fr": "Autres dépenses", "en": "Other spending"},
-    }
-    for line, label in lines.items():
-        setattr(budget, line, ask.number(label, 0))
+        return budget.model_copy(update=dict.fromkeys(OTHER_LINES, 0))
+    for line in OTHER_LINES:
+        amount = ask.number(
+            N_("{line} ({currency})"),
+            getattr(before, line),
+            quantity="amount",
+            line=ask.word("budget-category", line),
+            currency=currency,
+        )
+        setattr(budget, line, amount)
+    return budget
 
 
 def _currency(raw: str) -> str:
-    if not re.fullmatch(r"[A-Za-z]{3}", raw):
-        raise Invalid(
-            {
-                "fr": "Entrez un code de devise à trois lettres, ex. EUR, CHF, CAD.",
-                "en": "Enter a three-letter currency code, e.g. EUR, GBP, USD.",
-            }
-        )
-    return raw.upper()
+    if not re.fullmatch(r"[A-Za-z]{3}", raw.strip()):
+        raise Invalid(N_("Enter a three-letter currency code, for example EUR, GBP, USD."))
+    return raw.strip().upper()

@@ -3,6 +3,10 @@
 Prompts go through ``rich.prompt`` on the given console, so answers can be typed or piped
 on standard input. Labels are plain ``rich.text.Text``: a name typed by the user is never
 read as console markup.
+
+Every label is a gettext message id (English), translated when it is shown, in the
+language the wizard speaks *at that moment*: choosing the strategy's language in the first
+question switches the rest of the questionnaire (see :meth:`Asker.switch`).
 """
 
 from __future__ import annotations
@@ -15,42 +19,72 @@ from rich.console import Console
 from rich.prompt import Prompt
 from rich.text import Text
 
-from stratege.i18n import Lang, tr
+from stratege.i18n import Lang
+from stratege.i18n.catalogue import N_, plural, translator
+from stratege.knowledge.models import Knowledge
 from stratege.questions import question
+from stratege.vocabulary import label
 from stratege.wizard.answers import (
-    Bilingual,
+    REMOVE,
     Invalid,
+    Quantity,
     parse_number,
-    parse_optional_number,
+    parse_optional,
     parse_picks,
     parse_text,
     parse_yes_no,
+    shown_values,
+    write_number,
 )
 
 T = TypeVar("T")
 Option = tuple[str, str]  # (identifier, label shown)
+Item = tuple[int | None, str]  # (position among the previous items or None if new, text)
 
-HINT_MANY = {"fr": "numéros séparés par des virgules", "en": "numbers, comma-separated"}
-HINT_NONE = {"fr": "- pour aucun", "en": "- for none"}
-HINT_ONE = {"fr": "un numéro", "en": "one number"}
-HINT_OPTIONAL = {"fr": "Entrée pour passer", "en": "Enter to skip"}
-HINT_DONE = {"fr": "Entrée pour terminer", "en": "Enter to finish"}
+HINT_MANY = N_("numbers, comma-separated")
+HINT_NONE = N_("- for none")
+HINT_ONE = N_("one number")
+HINT_OPTIONAL = N_("Enter to skip")
+HINT_DONE = N_("Enter to finish")
+HINT_REMOVE = N_("- to remove it")
+CHOICES = {True: N_("Y/n"), False: N_("y/N")}
+YES_ANSWER = N_("y")
 
 
 class FrenchPrompt(Prompt):
-    prompt_suffix = "\u00a0: "
+    prompt_suffix = "\u00a0: "  # French puts a no-break space before a colon
 
 
 class Asker:
     """Asks questions on a console in one language; each answer is parsed and validated."""
 
-    def __init__(self, console: Console, lang: Lang):
+    def __init__(self, console: Console, lang: Lang, knowledge: Knowledge | None = None):
         self.console = console
-        self.lang = lang
+        self.lang: Lang = lang
+        self.knowledge = knowledge  # a strategy's own additions name its own entries
         self.prompts = 0  # answers read so far: the length of the questionnaire, for tests
 
-    def tr(self, text: Bilingual, /, **values: object) -> str:
-        return tr(text, self.lang, **values)
+    def switch(self, lang: Lang) -> None:
+        """Speak ``lang`` from now on (questions, hints, suggested defaults)."""
+        self.lang = lang
+
+    # --- words ----------------------------------------------------------------------------
+
+    def _(self, message: str, /, **values: object) -> str:
+        """``message`` (a message id) in the current language, values written as it does."""
+        return translator(self.lang)(message, **shown_values(values, self.lang))
+
+    def plural(self, singular: str, many: str, count: int, /, **values: object) -> str:
+        return plural(self.lang, singular, many, count, **shown_values(values, self.lang))
+
+    def word(self, kind: str, value: str) -> str:
+        """The vocabulary's word for a fixed value or a knowledge id, in the current language."""
+        return label(kind, value, self.lang, self.knowledge)
+
+    def options(self, kind: str, values: Sequence[str]) -> list[Option]:
+        return [(value, self.word(kind, value)) for value in values]
+
+    # --- showing --------------------------------------------------------------------------
 
     def question(self, number: int) -> None:
         """Show a question's title and, in plain words, what it is for."""
@@ -59,16 +93,18 @@ class Asker:
         self.console.rule(Text(asked.title(self.lang), style="bold"), align="left")
         self.show(asked.explain(self.lang), style="italic")
 
-    def say(self, message: Bilingual, /, style: str | None = None, **values: object) -> None:
-        self.show(self.tr(message, **values), style)
+    def say(self, message: str, /, style: str | None = None, **values: object) -> None:
+        self.show(self._(message, **values), style)
 
     def show(self, text: str, style: str | None = None) -> None:
         """Print text as is (never read as console markup)."""
         self.console.print(Text(text, style=style or ""))
 
     def listing(self, labels: Sequence[str]) -> None:
-        for index, label in enumerate(labels, start=1):
-            self.console.print(Text(f"  {index:>2}. {label}"))
+        for index, text in enumerate(labels, start=1):
+            self.console.print(Text(f"  {index:>2}. {text}"))
+
+    # --- asking ---------------------------------------------------------------------------
 
     def ask(
         self, label: str, parse: Callable[[str], T], default: str = "", show_default: bool = True
@@ -88,64 +124,99 @@ class Asker:
 
     def text(
         self,
-        label: Bilingual,
+        label: str,
         /,
         default: str = "",
         required: bool = False,
-        hint: Bilingual = HINT_OPTIONAL,
+        hint: str = HINT_OPTIONAL,
         **values: object,
     ) -> str:
-        shown = self.tr(label, **values)
-        if not required and not default:
-            shown += f" ({self.tr(hint)})"
-        return self.ask(shown, lambda raw: parse_text(raw, required), default)
+        """Free text; when a value is suggested and an answer is optional, ``-`` leaves it
+        empty (Enter alone would keep the suggestion)."""
+        shown = self._(label, **values)
+        if not required:
+            shown += f" ({self._(HINT_NONE if default else hint)})"
+        answer = self.ask(shown, lambda raw: parse_text(raw, required), default)
+        return "" if answer == REMOVE and not required else answer
 
-    def items(self, first: Bilingual, more: Bilingual, required: bool = False) -> list[str]:
-        """Free-text items asked one by one; an empty answer ends the list."""
-        found: list[str] = []
+    def items(
+        self, first: str, more: str, /, previous: Sequence[str] = (), required: bool = False
+    ) -> list[Item]:
+        """Free-text items asked one by one: the previous ones first (Enter keeps one, ``-``
+        removes it), then new ones until an empty answer."""
+        found: list[Item] = []
+        for position, text in enumerate(previous):
+            label = self._(first if not found else more, n=len(found) + 1)
+            answer = self.ask(f"{label} ({self._(HINT_REMOVE)})", parse_text, text)
+            if answer != REMOVE:
+                found.append((position, answer))
         while True:
-            label = first if not found else more
             needed = required and not found
             hint = HINT_OPTIONAL if not found else HINT_DONE
-            item = self.text(label, required=needed, hint=hint, n=len(found) + 1)
+            item = self.text(
+                first if not found else more, required=needed, hint=hint, n=len(found) + 1
+            )
             if not item:
                 return found
-            found.append(item)
+            found.append((None, item))
+
+    def name_or_remove(self, label: str, /, name: str, **values: object) -> str | None:
+        """The name of an item read from the file: Enter keeps it, ``-`` removes the item
+        (None), anything else renames it."""
+        shown = f"{self._(label, **values)} ({self._(HINT_REMOVE)})"
+        answer = self.ask(shown, lambda raw: parse_text(raw, True), name)
+        return None if answer == REMOVE else answer
 
     def number(
         self,
-        label: Bilingual,
+        label: str,
         /,
         default: float | None = None,
         minimum: float = 0,
         maximum: float = math.inf,
         integer: bool = False,
+        quantity: Quantity = "number",
         **values: object,
     ) -> float:
-        shown = "" if default is None else f"{default:g}"
+        """A number (or an amount, a percentage); the default is written as the language
+        does ("1 500", "2,5")."""
         return self.ask(
-            self.tr(label, **values),
-            lambda raw: parse_number(raw, minimum, maximum, integer),
-            shown,
+            self._(label, **values),
+            lambda raw: parse_number(raw, minimum, maximum, integer, quantity, self.lang),
+            "" if default is None else write_number(default, self.lang),
         )
 
     def optional_number(
-        self, label: Bilingual, /, minimum: float = 0, **values: object
+        self,
+        label: str,
+        /,
+        minimum: float = 0,
+        default: float | None = None,
+        quantity: Quantity = "number",
+        **values: object,
     ) -> float | None:
-        shown = f"{self.tr(label, **values)} ({self.tr(HINT_OPTIONAL)})"
-        return self.ask(shown, lambda raw: parse_optional_number(raw, minimum))
-
-    def yes_no(self, label: Bilingual, /, default: bool, **values: object) -> bool:
-        choices = (
-            ("O/n" if default else "o/N") if self.lang == "fr" else ("Y/n" if default else "y/N")
+        """A number that may not be known yet: an empty answer (or ``-``) gives None."""
+        hint = HINT_OPTIONAL if default is None else HINT_NONE
+        shown = f"{self._(label, **values)} ({self._(hint)})"
+        return self.ask(
+            shown,
+            lambda raw: self._optional(raw, minimum, quantity),
+            "" if default is None else write_number(default, self.lang),
         )
-        shown = f"{self.tr(label, **values)} [{choices}]"
-        answer = ("o" if self.lang == "fr" else "y") if default else "n"
+
+    def _optional(self, raw: str, minimum: float, quantity: Quantity) -> float | None:
+        if raw == REMOVE:
+            return None
+        return parse_optional(raw, minimum, quantity=quantity, lang=self.lang)
+
+    def yes_no(self, label: str, /, default: bool, **values: object) -> bool:
+        shown = f"{self._(label, **values)} [{self._(CHOICES[default])}]"
+        answer = self._(YES_ANSWER) if default else "n"
         return self.ask(shown, parse_yes_no, answer, show_default=False)
 
     def pick(
         self,
-        label: Bilingual,
+        label: str,
         /,
         options: Sequence[Option],
         default: Sequence[str] = (),
@@ -153,18 +224,19 @@ class Asker:
         maximum: int | None = None,
         **values: object,
     ) -> list[str]:
-        """Options chosen by number from a numbered list (identifiers are accepted too)."""
+        """Options chosen by number from a numbered list (identifiers are accepted too);
+        the suggestion keeps the order of ``default``, so Enter keeps a file's order."""
         ids = [identifier for identifier, _ in options]
         self.listing([name for _, name in options])
         hints = [HINT_ONE if maximum == 1 else HINT_MANY] + ([HINT_NONE] if minimum == 0 else [])
-        shown = f"{self.tr(label, **values)} ({', '.join(self.tr(h) for h in hints)})"
-        numbers = ", ".join(str(n) for n in sorted(ids.index(d) + 1 for d in default if d in ids))
+        shown = f"{self._(label, **values)} ({', '.join(self._(h) for h in hints)})"
+        numbers = ", ".join(str(ids.index(d) + 1) for d in dict.fromkeys(default) if d in ids)
         fallback = numbers or ("-" if minimum == 0 else "")
         return self.ask(shown, lambda raw: parse_picks(raw, ids, minimum, maximum), fallback)
 
     def pick_one(
         self,
-        label: Bilingual,
+        label: str,
         /,
         options: Sequence[Option],
         default: str | None = None,

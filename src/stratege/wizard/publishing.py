@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from stratege.i18n.catalogue import N_
 from stratege.i18n.numbers import num
 from stratege.knowledge.models import Knowledge
-from stratege.strategy.model import Audience, Cadence, Channel, FormatMix, Pillar
+from stratege.strategy.model import Audience, Cadence, Channel, Content, FormatMix, Pillar
+from stratege.vocabulary import MODEL_KINDS
 from stratege.wizard.answers import (
     format_cadence,
     format_mix,
     format_windows,
+    join_list,
+    mix_example,
     parse_cadence,
     parse_mix,
     parse_shares,
     parse_windows,
     split_list,
+    write_cadence,
+    write_number,
 )
 from stratege.wizard.draft import Draft
-from stratege.wizard.labels import AUDIENCE_KINDS, INFORMATION_SOURCES
 from stratege.wizard.prompter import Asker
 from stratege.wizard.suggest import (
     AUDIENCE_PLATFORMS,
@@ -26,218 +33,277 @@ from stratege.wizard.suggest import (
     unique_id,
 )
 
-DEFAULT_PILLARS = {
-    "fr": "Savoir-faire, Coulisses, Actualités et offres",
-    "en": "Know-how, Behind the scenes, News and offers",
-}
+DEFAULT_PILLARS = N_("Know-how, Behind the scenes, News and offers")
 DEFAULT_CARE_HOURS = "mon-fri 09:00-12:00; mon-fri 14:00-17:00"
 DEFAULT_RESPONSE_HOURS = 24
+DEFAULT_KINDS = ("customers", "prospects")
+CARE = "customer_care"
+
+
+# --- question 5 ---------------------------------------------------------------------------
 
 
 def ask_audiences(ask: Asker, kb: Knowledge, draft: Draft) -> None:
     """Question 5: who to reach, where they are, how they look for information; channels."""
     ask.question(5)
-    taken: set[str] = set()
-    defaults = ("customers", "prospects")
-    while True:
-        default_kind = defaults[min(len(draft.audiences), 1)]
-        draft.audiences.append(_audience(ask, kb, default_kind, taken))
-        if not ask.yes_no(
-            {"fr": "Ajouter une autre cible ?", "en": "Add another audience?"}, False
-        ):
-            break
+    before = draft.previous.audiences if draft.previous else []
+    taken = {a.id for a in before}
+    audiences = [a for a in (_edit_audience(ask, kb, a) for a in before) if a is not None]
+    while not audiences or ask.yes_no(N_("Add another audience?"), False):
+        default_kind = DEFAULT_KINDS[min(len(audiences), 1)]
+        kind = ask.pick_one(
+            N_("Kind of audience"), ask.options("audience-kind", _kinds()), default_kind
+        )
+        name = ask.text(
+            N_("Name of this audience"), default=ask.word("audience-kind", kind), required=True
+        )
+        audience = Audience(id=unique_id(name, taken, "audience"), name=name, kind=kind)  # type: ignore[arg-type]
+        audiences.append(_ask_presence(ask, kb, audience, kind, before=False))
+    draft.audiences = audiences
     _ask_channels(ask, kb, draft)
 
 
-def _audience(ask: Asker, kb: Knowledge, default_kind: str, taken: set[str]) -> Audience:
-    kinds = [(k, ask.tr(v)) for k, v in AUDIENCE_KINDS.items()]
-    kind = ask.pick_one({"fr": "Type de cible", "en": "Kind of audience"}, kinds, default_kind)
-    name = ask.text(
-        {"fr": "Nom de cette cible", "en": "Name of this audience"},
-        default=ask.tr(AUDIENCE_KINDS[kind]),
-    )
-    platforms = [(k, ask.tr(p.name)) for k, p in kb.platforms.items()]
+def _kinds() -> Sequence[str]:
+    return MODEL_KINDS["audience-kind"]
+
+
+def _edit_audience(ask: Asker, kb: Knowledge, before: Audience) -> Audience | None:
+    """An audience from the file: kept, renamed, changed or (``-``) removed."""
+    name = ask.name_or_remove(N_("Name of this audience"), name=before.name)
+    if name is None:
+        return None
+    kind = ask.pick_one(N_("Kind of audience"), ask.options("audience-kind", _kinds()), before.kind)
+    audience = before.model_copy(update={"name": name, "kind": kind})
+    return _ask_presence(ask, kb, audience, kind, before=True)
+
+
+def _ask_presence(
+    ask: Asker, kb: Knowledge, audience: Audience, kind: str, before: bool
+) -> Audience:
+    """Where an audience is present and how it looks for information: its own answers when
+    it comes from the file, else the usual places for its kind."""
     present = ask.pick(
-        {"fr": "Où est-elle présente ?", "en": "Where is it present?"},
-        platforms,
-        AUDIENCE_PLATFORMS[kind],
+        N_("Where is it present?"),
+        ask.options("platform", list(kb.platforms)),
+        audience.platforms if before else AUDIENCE_PLATFORMS[kind],
         minimum=0,
     )
     sources = ask.pick(
-        {"fr": "Comment s'informe-t-elle ?", "en": "How does it look for information?"},
-        [(k, ask.tr(v)) for k, v in INFORMATION_SOURCES.items()],
-        AUDIENCE_SOURCES[kind],
+        N_("How does it look for information?"),
+        ask.options("information-source", MODEL_KINDS["information-source"]),
+        audience.information_sources if before else AUDIENCE_SOURCES[kind],
         minimum=0,
     )
-    return Audience(
-        id=unique_id(name, taken, "audience"),
-        name=name,
-        kind=kind,  # type: ignore[arg-type]
-        platforms=present,
-        information_sources=sources,  # type: ignore[arg-type]
-    )
+    return audience.model_copy(update={"platforms": present, "information_sources": sources})
 
 
 def _ask_channels(ask: Asker, kb: Knowledge, draft: Draft) -> None:
-    ask.say(
-        {
-            "fr": "Vos canaux sont les comptes que vous animerez.",
-            "en": "Your channels are the accounts you will run.",
-        }
+    ask.say(N_("Your channels are the accounts you will run."))
+    before = draft.previous.channels if draft.previous else []
+    where = [c.platform for c in before] or [p for a in draft.audiences for p in a.platforms]
+    chosen = ask.pick(
+        N_("Channels"),
+        ask.options("platform", list(kb.platforms)),
+        list(dict.fromkeys(where)) or ["facebook"],
     )
-    where = list(dict.fromkeys(p for a in draft.audiences for p in a.platforms))
-    platforms = [(k, ask.tr(p.name)) for k, p in kb.platforms.items()]
-    chosen = ask.pick({"fr": "Canaux", "en": "Channels"}, platforms, where or ["facebook"])
-    care = _ask_care_channel(ask, kb, draft, chosen)
-    handles = {a.platform: a.handle for a in draft.audit.accounts if a.owner == "own"}
+    care = _ask_care_channel(ask, kb, draft, chosen, before)
+    channels: list[Channel] = []
+    for platform in chosen:
+        previous = [c for c in before if c.platform == platform]
+        channels += _platform_channels(draft, platform, previous, platform == care)
+    draft.channels = channels
+
+
+def _platform_channels(
+    draft: Draft, platform: str, before: list[Channel], care: bool
+) -> list[Channel]:
+    """The channels on one platform: those of the file (several pages stay several), or a
+    new one; customer care added to or removed from their purposes as answered. A file's
+    channel keeps its audiences (those still there), and gains the new audiences present
+    on its platform."""
+    known = {a.id for a in draft.previous.audiences} if draft.previous else set()
+    reaching = [a.id for a in draft.audiences if platform in a.platforms and a.id not in known]
     objectives = [o.id for o in draft.objectives]
-    draft.channels = [
-        Channel(
-            id=p,
-            platform=p,
-            handle=handles.get(p, ""),
-            purpose=["customer_care" if p == care else "main"],
-            audiences=[a.id for a in draft.audiences if p in a.platforms],
-            objectives=objectives,
-        )
-        for p in chosen
-    ]
+    if not before:
+        handles = {a.platform: a.handle for a in draft.audit.accounts if a.owner == "own"}
+        purpose = ["main", CARE] if care else ["main"]
+        return [
+            Channel(
+                id=platform,
+                platform=platform,
+                handle=handles.get(platform, ""),
+                purpose=purpose,  # type: ignore[arg-type]
+                audiences=reaching,
+                objectives=objectives,
+            )
+        ]
+    served = any(c.customer_care for c in before)
+    channels = []
+    for index, channel in enumerate(before):
+        purpose = [p for p in channel.purpose if p != CARE]
+        if care and (channel.customer_care or (not served and index == 0)):
+            purpose.append(CARE)
+        kept = [a for a in channel.audiences if any(a == b.id for b in draft.audiences)]
+        aims = [o for o in channel.objectives if o in objectives] or objectives
+        update = {
+            "purpose": purpose or ["main"],
+            "audiences": kept + [a for a in reaching if a not in kept],
+            "objectives": aims,
+        }
+        channels.append(channel.model_copy(update=update))
+    return channels
 
 
-def _ask_care_channel(ask: Asker, kb: Knowledge, draft: Draft, chosen: list[str]) -> str | None:
+def _ask_care_channel(
+    ask: Asker, kb: Knowledge, draft: Draft, chosen: list[str], before: list[Channel]
+) -> str | None:
     suitable = [p for p in chosen if kb.platforms[p].supports_customer_care]
     if not suitable:
         return None
+    previous = [c.platform for c in before if c.customer_care and c.platform in suitable]
     wanted = any(o.kind == "customer_service" for o in draft.objectives)
+    default = previous[:1] or (suitable[:1] if wanted and not draft.previous else [])
     picked = ask.pick(
-        {
-            "fr": "Quel canal sert à la relation client ?",
-            "en": "Which channel is used for customer care?",
-        },
-        [(p, ask.tr(kb.platforms[p].name)) for p in suitable],
-        suitable[:1] if wanted else [],
+        N_("Which channel is used for customer care?"),
+        ask.options("platform", suitable),
+        default,
         minimum=0,
         maximum=1,
     )
     return picked[0] if picked else None
 
 
+# --- question 6 ---------------------------------------------------------------------------
+
+
 def ask_content(ask: Asker, kb: Knowledge, draft: Draft) -> None:
     """Question 6: content pillars and their shares, format mix per channel, tones."""
     ask.question(6)
-    content = draft.content
-    names = split_list(
-        ask.text(
-            {
-                "fr": "Piliers de contenu (séparés par des virgules)",
-                "en": "Content pillars (comma-separated)",
-            },
-            default=ask.tr(DEFAULT_PILLARS),
-        )
+    content = draft.previous.content if draft.previous else Content()
+    pillars = _ask_pillars(ask, draft, content.pillars)
+    formats = [_format_mix(ask, kb, c, content.formats) for c in draft.channels]
+    tones = ask.options("tone", list(kb.tones))
+    kept = [t for t in content.tones if t in kb.tones]
+    chosen = ask.pick(N_("Tone"), tones, kept or [k for k, _ in tones[:2]], minimum=0)
+    draft.content = content.model_copy(
+        update={"pillars": pillars, "formats": formats, "tones": chosen}
     )
-    shares = [100.0] * len(names)
+
+
+def _ask_pillars(ask: Asker, draft: Draft, before: list[Pillar]) -> list[Pillar]:
+    """Pillars by name; one whose name is unchanged keeps its id, objectives and audiences."""
+    default = join_list([p.name for p in before]) if before else ask._(DEFAULT_PILLARS)
+    names = split_list(ask.text(N_("Content pillars (comma-separated)"), default=default))
+    if not names:
+        return []
+    previous = {p.name: p for p in before}
+    shares = [100.0]
     if len(names) > 1:
+        same = [p.name for p in before] == names
+        suggested = [p.share for p in before] if same else equal_shares(len(names))
         shares = ask.ask(
-            ask.tr(
-                {
-                    "fr": "Part de chaque pilier en % (total 100)",
-                    "en": "Share of each pillar in % (total 100)",
-                }
-            ),
-            lambda raw: parse_shares(raw, len(names)),
-            ", ".join(str(s) for s in equal_shares(len(names))),
+            ask._(N_("Share of each pillar in % (total 100)")),
+            lambda raw: parse_shares(raw, len(names), ask.lang),
+            _write_shares(suggested, ask),
         )
-    taken: set[str] = set()
+    taken = {p.id for p in before}
     objectives = [o.id for o in draft.objectives]
-    content.pillars = [
-        Pillar(id=unique_id(n, taken, "pillar"), name=n, share=s, objectives=objectives)
-        for n, s in zip(names, shares, strict=True)
-    ]
-    content.formats = [_format_mix(ask, kb, c) for c in draft.channels]
-    tones = [(k, ask.tr(v)) for k, v in kb.tones.items()]
-    content.tones = ask.pick(
-        {"fr": "Ton", "en": "Tone"}, tones, [k for k, _ in tones[:2]], minimum=0
-    )
+    pillars = []
+    for name, share in zip(names, shares, strict=True):
+        old = previous.get(name)
+        if old is not None:
+            pillars.append(old.model_copy(update={"share": share}))
+        else:
+            pillar_id = unique_id(name, taken, "pillar")
+            pillars.append(Pillar(id=pillar_id, name=name, share=share, objectives=objectives))
+    return pillars
 
 
-def _format_mix(ask: Asker, kb: Knowledge, channel: Channel) -> FormatMix:
-    platform = kb.platforms[channel.platform]
-    supported = platform.formats
-    ask.say(
-        {"fr": "Formats possibles sur {name} :", "en": "Formats available on {name}:"},
-        name=ask.tr(platform.name),
-    )
-    ask.listing([f"{ask.tr(kb.formats[f].name)} ({f})" for f in supported])
+def _write_shares(shares: Sequence[float], ask: Asker) -> str:
+    """Shares as a default answer: semicolons between them when a decimal comma is used."""
+    written = [write_number(s, ask.lang) for s in shares]
+    return ("; " if any("," in w for w in written) else ", ").join(written)
+
+
+def _format_mix(ask: Asker, kb: Knowledge, channel: Channel, before: list[FormatMix]) -> FormatMix:
+    supported = kb.platforms[channel.platform].formats
+    ask.say(N_("Formats available on {name}:"), name=ask.word("platform", channel.platform))
+    ask.listing([f"{ask.word('format', f)} ({f})" for f in supported])
+    previous = next((m.mix for m in before if m.channel == channel.id), {})
+    usable = set(previous) <= set(supported) and abs(sum(previous.values()) - 100) < 0.01
     mix = ask.ask(
-        ask.tr(
-            {
-                "fr": "Répartition des formats en % (format=part)",
-                "en": "Format mix in % (format=share)",
-            }
+        ask._(
+            N_("Format mix in % (format=share, …, total 100; for example {example})"),
+            example=mix_example(supported),
         ),
         lambda raw: parse_mix(raw, supported),
-        format_mix(default_mix(channel.platform, supported)),
+        format_mix(previous if previous and usable else default_mix(channel.platform, supported)),
     )
     return FormatMix(channel=channel.id, mix=mix)
+
+
+# --- question 7 ---------------------------------------------------------------------------
 
 
 def ask_cadence(ask: Asker, kb: Knowledge, draft: Draft) -> None:
     """Question 7: posts per channel, publishing windows, customer-care promises."""
     ask.question(7)
-    draft.cadence = [_cadence(ask, kb, channel) for channel in draft.channels]
+    before = {c.channel: c for c in draft.previous.cadence} if draft.previous else {}
+    draft.cadence = [_cadence(ask, kb, c, before.get(c.id)) for c in draft.channels]
 
 
-def _cadence(ask: Asker, kb: Knowledge, channel: Channel) -> Cadence:
+def _cadence(ask: Asker, kb: Knowledge, channel: Channel, before: Cadence | None) -> Cadence:
     platform = kb.platforms[channel.platform]
-    name, reference = ask.tr(platform.name), platform.cadence
+    name, reference = ask.word("platform", channel.platform), platform.cadence
     posts, per = ask.ask(
-        ask.tr(
-            {
-                "fr": "{name} : publications (référence {low} à {high} par semaine ; "
-                "ex. 3/semaine, 1/jour)",
-                "en": "{name}: posts (reference {low} to {high} a week; e.g. 3/week, 1/day)",
-            },
+        ask._(
+            N_(
+                "{name}: posts (reference {low} to {high} a week; "
+                "for example 3 per week, 1 per day)"
+            ),
             name=name,
             low=num(reference.min, ask.lang, 2),
             high=num(reference.max, ask.lang, 2),
         ),
-        parse_cadence,
-        format_cadence(reference.typical, ask.lang),
+        lambda raw: parse_cadence(raw, ask.lang),
+        write_cadence(before.posts, before.per, ask.lang)
+        if before
+        else format_cadence(reference.typical, ask.lang),
     )
     windows = ask.ask(
-        ask.tr(
-            {"fr": "{name} : créneaux de publication", "en": "{name}: publishing windows"},
-            name=name,
-        ),
+        ask._(N_("{name}: publishing windows"), name=name),
         parse_windows,
-        format_windows(platform.windows, ask.lang),
+        format_windows(before.windows if before and before.windows else platform.windows, ask.lang),
     )
-    cadence = Cadence(
-        channel=channel.id,
-        posts=posts,
-        per=per,  # type: ignore[arg-type]
-        windows=windows,
-    )
+    if before and not before.windows and windows == platform.windows:
+        windows = []  # the file relied on the platform's windows: keep relying on them
+    cadence = before or Cadence(channel=channel.id, posts=posts)
+    answers: dict[str, object] = {"posts": posts, "per": per, "windows": windows}
     if channel.customer_care:
-        cadence.response_time_hours = ask.number(
-            {
-                "fr": "{name} : délai de première réponse promis, en heures",
-                "en": "{name}: promised first-response time, in hours",
-            },
-            DEFAULT_RESPONSE_HOURS,
-            0.1,
-            720,
-            name=name,
-        )
-        cadence.covered_hours = ask.ask(
-            ask.tr(
-                {
-                    "fr": "{name} : heures où les messages sont traités",
-                    "en": "{name}: hours when messages are answered",
-                },
-                name=name,
-            ),
-            parse_windows,
-            format_windows(parse_windows(DEFAULT_CARE_HOURS), ask.lang),
-        )
-    return cadence
+        answers |= _ask_care(ask, name, before)
+    return cadence.model_copy(update=answers)
+
+
+def _ask_care(ask: Asker, name: str, before: Cadence | None) -> dict[str, object]:
+    """What a customer-care channel promises: a first-response time, the hours when messages
+    are answered, and how many messages a day are expected (the workload of answering)."""
+    promised = before.response_time_hours if before else None
+    hours = ask.number(
+        N_("{name}: promised first-response time, in hours"),
+        promised or DEFAULT_RESPONSE_HOURS,
+        0.1,
+        720,
+        name=name,
+    )
+    covered = (before.covered_hours if before else []) or parse_windows(DEFAULT_CARE_HOURS)
+    windows = ask.ask(
+        ask._(N_("{name}: hours when messages are answered"), name=name),
+        parse_windows,
+        format_windows(covered, ask.lang),
+    )
+    messages = ask.optional_number(
+        N_("{name}: messages a day that will need an answer"),
+        default=before.messages_per_day if before else None,
+        name=name,
+    )
+    return {"response_time_hours": hours, "covered_hours": windows, "messages_per_day": messages}

@@ -237,6 +237,11 @@ def default_raci(
     return rows
 
 
+def accountable_of(rows: Sequence[RaciRow], activity: str) -> str | None:
+    """Who answers for ``activity`` in a RACI matrix (the first row naming someone)."""
+    return next((r.accountable[0] for r in rows if r.activity == activity and r.accountable), None)
+
+
 def advertise_row(people: Sequence[Person], lead: str, approver: str) -> RaciRow:
     return _row("advertise", _doers(people, lead, "advertising"), approver)
 

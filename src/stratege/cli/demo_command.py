@@ -1,0 +1,63 @@
+"""`stratege demo`: check, plan and document a bundled example — no file needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from stratege.bundled import DEFAULT_EXAMPLE
+from stratege.cli.app import EXIT_FINDINGS, EXIT_OK, ForceArg, LangArg, _, app
+from stratege.cli.output import refuse, say
+from stratege.i18n import pick_language
+from stratege.i18n.catalogue import N_, translator
+
+
+@app.command(
+    help=_(N_("Check a bundled example, plan it, and write its strategy pack (no file needed)."))
+)
+def demo(
+    example: Annotated[
+        str, typer.Option("--example", help=_(N_("Bundled example to show.")))
+    ] = DEFAULT_EXAMPLE,
+    out: Annotated[
+        Path, typer.Option("--out", help=_(N_("Folder for the documents and exports.")))
+    ] = Path("stratege-demo"),
+    force: ForceArg = False,
+    lang: LangArg = None,
+) -> None:
+    from stratege.cli.findings import print_findings
+    from stratege.cli.plan_command import make_plan
+    from stratege.cli.plan_summary import print_plan
+    from stratege.cli.report_command import write_pack
+    from stratege.services.checking import check
+    from stratege.services.errors import UnknownExample
+    from stratege.services.strategies import example as load_example
+
+    try:
+        document = load_example(example)
+    except UnknownExample as error:
+        raise refuse(error, pick_language(lang)) from None
+    language = pick_language(lang, document.strategy.language)
+    checked = check(document)
+    print_findings(checked, language)
+    if checked.has_errors:
+        raise typer.Exit(EXIT_FINDINGS)
+    result = make_plan(document, None, None, language)
+    print_plan(result, language)
+    written = write_pack(result, out, None, (language,), language, None, False, force)
+    _ = translator(language)
+    documents = ", ".join(p.name for p in written if p.suffix in (".html", ".docx", ".md", ".pdf"))
+    say(_(N_("Strategy documents written to {folder}: {files}."), folder=out, files=documents))
+    say(
+        _(
+            N_(
+                "Open the HTML or DOCX document, then {folder}/plan/plan.xlsx; import "
+                "{folder}/plan/calendar.ics into your calendar. For your own strategy: "
+                "stratege init my-strategy.yaml"
+            ),
+            folder=out,
+        )
+    )
+    raise typer.Exit(EXIT_FINDINGS if result.plan.shortfalls else EXIT_OK)

@@ -1,0 +1,97 @@
+"""What every section of the document needs: the plan, the findings, the language's words.
+
+Sections are small functions of a :class:`Context`; the context says how a number, a date,
+an amount, a person or a channel is written, so that every section writes them alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from stratege.checks import Finding
+from stratege.i18n import Lang
+from stratege.i18n.catalogue import Gettext, plural, translator
+from stratege.i18n.numbers import count, day, money, num, percent, short_day
+from stratege.knowledge import Knowledge
+from stratege.planning.plan import Plan
+from stratege.reports.names import channel_names
+from stratege.strategy.model import Strategy
+from stratege.vocabulary import Words
+
+DASH = "—"
+
+
+@dataclass(frozen=True)
+class Context:
+    plan: Plan
+    findings: list[Finding]
+    lang: Lang
+    today: dt.date
+    words: Words = field(repr=False)
+    _: Gettext = field(repr=False)
+
+    @classmethod
+    def of(cls, plan: Plan, findings: list[Finding], lang: Lang, today: dt.date) -> Context:
+        return cls(plan, findings, lang, today, Words(lang, plan.knowledge), translator(lang))
+
+    @property
+    def strategy(self) -> Strategy:
+        return self.plan.strategy
+
+    @property
+    def knowledge(self) -> Knowledge:
+        return self.plan.knowledge
+
+    def plural(self, singular: str, many: str, number: int, **values: object) -> str:
+        """The sentence in the form ``number`` calls for ("1 person", "2 people")."""
+        return plural(self.lang, singular, many, number, **values)
+
+    def findings_of(self, question: int) -> list[Finding]:
+        return [f for f in self.findings if f.rule.question == question]
+
+    # --- how values are written ---------------------------------------------------------
+
+    def date(self, value: dt.date | None) -> str:
+        return day(value, self.lang) if value else DASH
+
+    def short_date(self, value: dt.date) -> str:
+        return short_day(value, self.lang)
+
+    def count(self, value: float) -> str:
+        """Posts, people, impressions, clicks: whole numbers only."""
+        return count(value, self.lang)
+
+    def number(self, value: float | None, decimals: int = 1) -> str:
+        return DASH if value is None else num(value, self.lang, decimals)
+
+    def percent(self, share: float, decimals: int = 0) -> str:
+        return percent(share, self.lang, decimals)
+
+    def money(self, amount: float) -> str:
+        return money(amount, self.strategy.resources.budget.currency, self.lang)
+
+    def join(self, items: Iterable[str]) -> str:
+        return ", ".join(items) or DASH
+
+    # --- names of the strategy's own things ---------------------------------------------
+
+    def people(self, ids: Iterable[str]) -> str:
+        return self.join(self.person_names.get(i, i) for i in ids)
+
+    @cached_property
+    def person_names(self) -> dict[str, str]:
+        return {p.id: p.name for p in self.strategy.resources.people}
+
+    def audiences(self, ids: Iterable[str]) -> str:
+        names = {a.id: a.name for a in self.strategy.audiences}
+        return self.join(names.get(i, i) for i in ids)
+
+    def channel(self, channel_id: str) -> str:
+        return self.channel_names.get(channel_id, channel_id)
+
+    @cached_property
+    def channel_names(self) -> dict[str, str]:
+        return channel_names(self.strategy, self.words)

@@ -1,0 +1,29 @@
+"""The strategy document in one format and language, as files in memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from stratege.i18n import Lang
+from stratege.services.planning import PlanResult
+
+FORMATS = ("html", "docx", "md", "pdf")
+
+
+def document_files(
+    result: PlanResult, fmt: str, lang: Lang, today: dt.date | None = None, stem: str | None = None
+) -> dict[str, bytes]:
+    """The document as ``fmt`` (html, docx, md, pdf): file name → bytes (Markdown brings
+    its figures). Raises stratege.reports.pdf.PdfError when no PDF can be printed."""
+    from stratege.reports.build import build_document
+    from stratege.reports.render import render
+
+    document = build_document(result.plan, result.findings, lang, today)
+    return render(document, fmt, stem)
+
+
+def default_name(lang: Lang, fmt: str) -> str:
+    """The document's usual file name: strategie.html in French, strategy.html in English."""
+    from stratege.reports.render import SUFFIX, default_stem
+
+    return default_stem(lang) + SUFFIX[fmt]
