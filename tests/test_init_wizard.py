@@ -117,8 +117,11 @@ def test_it_builds_a_strategy_from_french_answers_that_checks_clean() -> None:
 
 
 def test_it_builds_a_coherent_strategy_when_enter_is_pressed_throughout() -> None:
-    rules = [("Name of the organisation", "ACME"), ("Business goal no. 1", "Grow sales"),
-             ("Target by", "20000")]  # fmt: skip  (nothing to suggest without a baseline)
+    rules = [
+        ("Name of the organisation", "ACME"),
+        ("Business goal no. 1", "Grow sales"),
+        ("Target by", "20000"),
+    ]  # fmt: skip  (nothing to suggest without a baseline)
     strategy, console = run(rules, "en")
     assert strategy.language == "en"
     assert strategy.period.start == dt.date(2027, 1, 1)

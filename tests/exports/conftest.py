@@ -25,4 +25,6 @@ def example_plan(name: str) -> Plan:
 
 def raci_findings(plan: Plan) -> list[Finding]:
     """The findings the service layer passes to the workbook: question 9's."""
-    return [f for f in run_checks(plan.strategy, plan.knowledge) if f.rule.question == RACI_QUESTION]
+    return [
+        f for f in run_checks(plan.strategy, plan.knowledge) if f.rule.question == RACI_QUESTION
+    ]

@@ -57,7 +57,9 @@ def test_every_event_read_back(name, lang, zone):
         assert event.status.value == ("CONFIRMED" if slot.staffed else "TENTATIVE")
         assert event.categories.value[0] == describe.channel(slot.channel)
         description = event.description.value.split("\n")
-        assert description[0] == describe.labelled(describe._("Format"), describe.format(slot.format))
+        assert description[0] == describe.labelled(
+            describe._("Format"), describe.format(slot.format)
+        )
         assert description[-1].endswith(describe.person(slot.publisher))
     assert len({e.uid.value for e in events}) == len(events)
 
@@ -79,7 +81,9 @@ def test_headers_time_zone_and_names():
     description = event.description.value
     assert f"Pilier\u00a0: {pillar}" in description
     assert "Validation\u00a0: " in description and "Publication\u00a0: " in description
-    assert "Rédaction\u00a0: " in description and "À livrer le\u00a0: 31 décembre 2026" in description
+    assert (
+        "Rédaction\u00a0: " in description and "À livrer le\u00a0: 31 décembre 2026" in description
+    )
     assert event.categories.value == ["Facebook", pillar]
     english = _calendar(calendar_ics(plan, "en"))
     assert english.contents["x-wr-calname"][0].value.endswith(" — editorial calendar")

@@ -54,8 +54,9 @@ def language_words(lang: Lang) -> frozenset[str]:
         with path.open("rb") as source:
             for message in read_po(source, locale=lang):
                 strings = message.string if isinstance(message.string, tuple) else [message.string]
-                for string in strings:
-                    words.update(re.findall(r"\w+", string or ""))
+                for string in strings:  # prose only: not `code`, {placeholders}, addresses
+                    prose = re.sub(r"`[^`]*`|\{[^}]*\}|\S+://\S+", " ", string or "")
+                    words.update(re.findall(r"\w+", prose))
     return frozenset(words)
 
 
@@ -213,12 +214,13 @@ def test_the_scanner_finds_leaks():
     assert english.problems(["Producers: Rédaction"]) == [("Rédaction", "Producers: Rédaction")]
 
 
-def test_exports_words_agree_with_the_documents():
-    """A header that is also a word of another catalogue (the document's 'KPI', 'Target'…)
-    must be translated the same way: the catalogues are merged, the last one wins."""
+def test_exports_words_agree_with_the_other_catalogues():
+    """A header that is also a message of another catalogue (the document's 'KPI',
+    'Target'…) must be translated the same way: the catalogues are merged into one, where
+    only one translation of a message id can win."""
     for lang in LANGUAGES:
         mine: dict[str, object] = {}
-        elsewhere: dict[str, tuple[str, object]] = {}
+        elsewhere: list[tuple[str, str, object]] = []
         for path in catalogue_files(lang):
             with path.open("rb") as source:
                 for message in read_po(source, locale=lang):
@@ -228,8 +230,6 @@ def test_exports_words_agree_with_the_documents():
                     if path.name == "exports.po":
                         mine[key] = message.string
                     else:
-                        elsewhere[key] = (path.name, message.string)
-        clashes = {
-            k: (v, elsewhere[k]) for k, v in mine.items() if k in elsewhere and elsewhere[k][1] != v
-        }
+                        elsewhere.append((key, path.name, message.string))
+        clashes = [(k, f, s, mine[k]) for k, f, s in elsewhere if k in mine and s != mine[k]]
         assert not clashes, (lang, clashes)

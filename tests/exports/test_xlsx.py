@@ -168,9 +168,7 @@ def test_tables_larger_than_excel_are_cut_and_say_so():
     tall = Sheet("x", ["a"], [[n] for n in range(MAX_ROWS + 5)])
     cut = fit(tall, Describer(plan, "en"))
     assert len(cut.rows) + 1 == MAX_ROWS
-    assert cut.rows[-1][0].value == (
-        "8 rows are not shown: a sheet holds at most 1,048,576 rows."
-    )
+    assert cut.rows[-1][0].value == ("8 rows are not shown: a sheet holds at most 1,048,576 rows.")
     small = Sheet("x", ["a"], [[1]])
     assert fit(small, describe) is small
 

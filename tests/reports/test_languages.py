@@ -34,6 +34,7 @@ from tests.reports.examples import EXAMPLES, document, plan, strategy
 OTHER = {"fr": "en", "en": "fr"}
 SPACES = re.compile(r"[ \t\r\n]+")
 CODE = re.compile(r"`[^`]*`")
+PLACEHOLDER = re.compile(r"\{\w+\}")
 
 
 # --- the text a reader sees, in each format -------------------------------------------------
@@ -69,6 +70,7 @@ def html_text(name: str, lang: str) -> str:
 
 def markdown_text(name: str, lang: str) -> str:
     text, _ = render_markdown(document(name, lang), "figures")
+    text = re.sub(r"\]\([^)]*\)", "] ", text)  # link targets are addresses, not text
     return re.sub(r"\\(.)", r"\1", text)  # the escapes are not what a reader sees
 
 
@@ -104,13 +106,16 @@ def _strings(value: Any) -> list[str]:
 
 
 @functools.cache
-def own_texts(name: str) -> list[str]:
-    """What the user wrote, and the titles of the sources as published: longest first."""
+def own_texts(name: str) -> re.Pattern[str]:
+    """What the user wrote, and the titles of the sources as published, as whole words;
+    not the vocabulary's values the user chose (``short_video``): those must be named."""
     texts = set(_strings(strategy(name).model_dump(mode="json", exclude={"knowledge"})))
     for source in plan(name).knowledge.sources.values():
         texts |= {source.title, source.publisher, source.url, source.note}
+    texts -= {value for _, value in _values(plan(name).knowledge)}
     variants = {SPACES.sub(" ", v).strip() for t in texts for v in (t, french_typography(t))}
-    return sorted((t for t in variants if len(t) > 1), key=len, reverse=True)
+    longest = sorted((re.escape(t) for t in variants if t), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(longest)})(?!\w)")
 
 
 @functools.cache
@@ -131,9 +136,7 @@ def _keyed(value: Any, key: str = "") -> list[tuple[str, str]]:
 
 def readers_text(name: str, lang: str, fmt: str) -> str:
     """The rendered text without the user's own texts, nor code."""
-    text = SPACES.sub(" ", FORMATS[fmt](name, lang))
-    for own in own_texts(name):
-        text = text.replace(own, " ¶ ")
+    text = own_texts(name).sub(" ¶ ", SPACES.sub(" ", FORMATS[fmt](name, lang)))
     return CODE.sub(" ¶ ", text)
 
 
@@ -148,9 +151,11 @@ def _values(knowledge: Knowledge) -> list[tuple[str, str]]:
 
 @functools.cache
 def own_words(lang: str) -> str:
-    """Every text of the language's catalogues: words it uses itself."""
+    """Every text of the language's catalogues, without placeholders and code: words it
+    uses itself."""
     catalogue = translations(lang)._catalog  # type: ignore[attr-defined]
-    return "\n".join(str(text) for text in catalogue.values())
+    text = "\n".join(str(text) for key, text in catalogue.items() if key)
+    return PLACEHOLDER.sub(" ", CODE.sub(" ", text))
 
 
 @functools.cache
@@ -177,7 +182,7 @@ def raw_ids(name: str, lang: str) -> set[str]:
         for kind, value in _values(knowledge)
         if label(kind, value, lang, knowledge) != value  # type: ignore[arg-type]
         and value not in users
-        and not _in_own_words(lang, value)
+        and ("_" in value or not _in_own_words(lang, value))
     }
 
 

@@ -16,7 +16,11 @@ from stratege.wizard.answers import Invalid
 from stratege.wizard.target import check_target, write_text
 from tests.wizard.scripted import ScriptedConsole, plain
 
-ANSWERS = [("Name of the organisation", "ACME"), ("Business goal no. 1", "Grow"), ("Target by", "9")]
+ANSWERS = [
+    ("Name of the organisation", "ACME"),
+    ("Business goal no. 1", "Grow"),
+    ("Target by", "9"),
+]
 FIRST_QUESTION = "General frame"
 
 
@@ -35,7 +39,9 @@ def test_a_missing_folder_is_reported_before_the_first_question_and_another_path
     console.assert_all_used()
     shown = console.transcript
     problem = shown.index(f"The folder {tmp_path / 'missing'} does not exist.")
-    assert problem < shown.index("Where should the strategy be written?") < shown.index(FIRST_QUESTION)
+    assert (
+        problem < shown.index("Where should the strategy be written?") < shown.index(FIRST_QUESTION)
+    )
     assert load_strategy(elsewhere).strategy.organisation.name == "ACME"
     assert f"Strategy written to {elsewhere}." in shown
 
@@ -54,7 +60,10 @@ def test_a_read_only_folder_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir(mode=0o500)
     try:
-        assert reason_for(folder / "s.yaml") == f"Stratège cannot write to {folder / 's.yaml'}: permission denied."
+        assert (
+            reason_for(folder / "s.yaml")
+            == f"Stratège cannot write to {folder / 's.yaml'}: permission denied."
+        )
     finally:
         folder.chmod(0o700)
 
@@ -118,9 +127,8 @@ def test_when_no_path_works_the_answers_are_kept_in_the_temporary_folder(
         real_write(path, text)
 
     monkeypatch.setattr(cli_wizard, "write_text", fail_outside_rescue)
-    console = ScriptedConsole(ANSWERS, then_stop=False)
-    console.rules.append(("Where should the strategy be written?", ""))
-    console.then_stop = True  # no answer to the question: the answers must not be lost
+    # Enter at the first "where?", then no answer at all: the answers must not be lost
+    console = ScriptedConsole([*ANSWERS, ("Where should the strategy be written?", "")], True)
     with pytest.raises(typer.Exit) as stopped:
         run_init(console, tmp_path / "strategy.yaml", "en", force=False)
     assert stopped.value.exit_code == 1

@@ -85,7 +85,11 @@ def _previous(ask: Asker, path: Path, requested: str | None) -> StrategyDocument
         raise typer.Exit(EXIT_REFUSED) from None
     ask.switch(pick_language(requested, document.strategy.language))
     name = document.strategy.organisation.name
-    if not ask.yes_no(EDIT, True, path=str(path), name=name):
+    try:
+        edit = ask.yes_no(EDIT, True, path=str(path), name=name)
+    except EOFError:  # nobody to answer (a script): refuse as before, never overwrite
+        edit = False
+    if not edit:
         ask.say(EXISTS, style="red", path=str(path))
         raise typer.Exit(EXIT_REFUSED)
     return document

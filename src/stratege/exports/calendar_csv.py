@@ -18,6 +18,6 @@ DELIMITER = {"fr": ";", "en": ","}
 def calendar_csv(plan: Plan, lang: Lang) -> bytes:
     """One row per post, under a header in ``lang``."""
     describe = Describer(plan, lang)
-    rows = [describe.calendar_header()]
+    rows: list[list[object]] = [list(describe.calendar_header())]
     rows += [text_row(describe.calendar_row(slot), lang) for slot in plan.slots]
     return csv_bytes(rows, delimiter=DELIMITER[lang], bom=True)

@@ -52,7 +52,7 @@ TOTAL_HOURS = N_("Total (h)")
 CAPACITY = N_("Capacity (h)")
 UTILISATION = N_("Utilisation")
 
-CATEGORY = N_("Category")
+BUDGET_LINE = N_("Budget line")
 FIGURE = N_("Figure")
 TOTAL = N_("Total")
 CURRENCY = N_("Currency")

@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, cast
 from xml.sax.saxutils import quoteattr
 
 from stratege.exports.archive import zip_bytes
@@ -174,7 +174,7 @@ class _Styles:
 
 
 def _sheet(sheet: Sheet, first: bool, styles: _Styles, strings: _Strings) -> bytes:
-    width = max([len(sheet.header), *(len(row) for row in sheet.rows)], default=1)
+    width = max([1, len(sheet.header), *(len(row) for row in sheet.rows)])
     if width > MAX_COLUMNS or len(sheet.rows) + 1 > MAX_ROWS:
         raise ValueError(f"sheet {sheet.title!r} is larger than Excel allows")
     letters = [column_letter(i) for i in range(width)]
@@ -229,8 +229,9 @@ def _row(
         kind = type(value)
         sized = True
         if kind is Cell:
-            value, number_format, weight, sized = value  # type: ignore[misc]
-            style = styles(number_format or sheet.formats.get(column), weight)
+            cell = cast(Cell, value)
+            style = styles(cell.number_format or sheet.formats.get(column), cell.bold)
+            value, sized = cell.value, cell.sized
             kind = type(value)
         if kind is str:
             if not value:

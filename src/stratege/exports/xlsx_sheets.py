@@ -160,11 +160,9 @@ def budget(plan: Plan, describe: Describer) -> Sheet:
             rows.append(_money_row(name, figure, values, plan, describe))
     for figure in ("planned", "declared"):
         rows.append(_money_row(_(w.TOTAL), figure, totals[figure], plan, describe))
-    header: list[object] = [_(w.CATEGORY), _(w.FIGURE), *months, _(w.TOTAL), _(w.CURRENCY)]
+    header: list[object] = [_(w.BUDGET_LINE), _(w.FIGURE), *months, _(w.TOTAL), _(w.CURRENCY)]
     formats = {i: MONEY for i in range(2, len(header) - 1)}
-    return Sheet(
-        _(w.BUDGET_SHEET), header, rows, formats, header_format=MONTH, frozen_columns=2
-    )
+    return Sheet(_(w.BUDGET_SHEET), header, rows, formats, header_format=MONTH, frozen_columns=2)
 
 
 def _money_row(

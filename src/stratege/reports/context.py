@@ -45,8 +45,9 @@ class Context:
     def knowledge(self) -> Knowledge:
         return self.plan.knowledge
 
-    def plural(self, singular: str, many: str, number: int, **values: object) -> str:
-        """The sentence in the form ``number`` calls for ("1 person", "2 people")."""
+    def ngettext(self, singular: str, many: str, number: int, **values: object) -> str:
+        """The sentence in the form ``number`` calls for ("1 person", "2 people");
+        ``{count}`` is ``number`` itself, other values as given."""
         return plural(self.lang, singular, many, number, **values)
 
     def findings_of(self, question: int) -> list[Finding]:

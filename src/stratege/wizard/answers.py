@@ -71,6 +71,13 @@ class Invalid(ValueError):
         self.count = count
         self.values = values
 
+    @classmethod
+    def plural(cls, count: int, singular: str, many: str, /, **values: object) -> Invalid:
+        """A reason that counts something: ``singular`` or ``many`` as ``count`` requires
+        in the reader's language (``{count}`` is filled in). Named like
+        :func:`stratege.i18n.catalogue.plural`, so extraction finds both message ids."""
+        return cls(singular, many, count, **values)
+
     def text(self, lang: Lang) -> str:
         """The reason in ``lang``, numbers and dates written as that language does."""
         values = shown_values(self.values, lang)
@@ -245,14 +252,14 @@ def parse_picks(
     tokens = [] if text in NONE_MARKS else [t for t in re.split(r"[,;\s]+", text) if t]
     chosen = list(dict.fromkeys(_pick(token, options) for token in tokens))
     if len(chosen) < minimum:
-        raise Invalid(
-            N_("Choose at least {count} item by its number."),
-            N_("Choose at least {count} items by their numbers."),
+        raise Invalid.plural(
             minimum,
+            "Choose at least {count} item by its number.",
+            "Choose at least {count} items by their numbers.",
         )
     if maximum is not None and len(chosen) > maximum:
-        raise Invalid(
-            N_("Choose at most {count} item."), N_("Choose at most {count} items."), maximum
+        raise Invalid.plural(
+            maximum, "Choose at most {count} item.", "Choose at most {count} items."
         )
     return chosen
 
@@ -279,10 +286,10 @@ def parse_shares(raw: str, count: int, lang: Lang | None = None) -> list[float]:
     separator = r"[;\s]+" if ";" in raw else r"[,\s]+"
     parts = [p for p in re.split(separator, raw.replace("%", " ").strip()) if p]
     if len(parts) != count:
-        raise Invalid(
-            N_("Enter {count} percentage, one per item, adding up to 100."),
-            N_("Enter {count} percentages, one per item, adding up to 100."),
+        raise Invalid.plural(
             count,
+            "Enter {count} percentage, one per item, adding up to 100.",
+            "Enter {count} percentages, one per item, adding up to 100.",
         )
     shares = [parse_number(p, 0, 100, quantity="percent", lang=lang) for p in parts]
     _check_total(sum(shares))
@@ -379,7 +386,7 @@ def _window(text: str) -> TimeWindow:
     start, end = _time(match[2]), _time(match[3])
     if end <= start:
         raise Invalid(N_("'{answer}': the end time must come after the start time."), answer=text)
-    return TimeWindow(days=_days(match[1]), start=start, end=end)  # type: ignore[arg-type]
+    return TimeWindow(days=_days(match[1]), start=start, end=end)
 
 
 def _time(text: str) -> dt.time:
@@ -395,11 +402,11 @@ def _days(text: str) -> list[str]:
     for part in split_list(text.lower()):
         first, _, last = part.partition("-")
         start, end = _day(first), _day(last or first)
-        span = WEEK_DAYS[WEEK_DAYS.index(start) : WEEK_DAYS.index(end) + 1]  # type: ignore[arg-type]
+        span = WEEK_DAYS[WEEK_DAYS.index(start) : WEEK_DAYS.index(end) + 1]
         if not span:
             raise Invalid(N_("'{part}': the first day must come before the second."), part=part)
         days.extend(d for d in span if d not in days)
-    return sorted(days, key=WEEK_DAYS.index)  # type: ignore[arg-type]
+    return sorted(days, key=WEEK_DAYS.index)
 
 
 def _day(text: str) -> str:
@@ -412,7 +419,7 @@ def _day(text: str) -> str:
 @functools.cache
 def day_aliases() -> dict[str, str]:
     """The first three letters of each day's name in every language ("lun", "mon") → day."""
-    aliases = {day_: day_ for day_ in WEEK_DAYS}
+    aliases: dict[str, str] = {day_: day_ for day_ in WEEK_DAYS}
     for lang in LANGUAGES:
         for kind in ("weekday", "weekday-short"):
             aliases.update({_plain(label(kind, d, lang))[:3]: d for d in WEEK_DAYS})
@@ -432,7 +439,7 @@ def format_windows(windows: Sequence[TimeWindow], lang: Lang) -> str:
 
 def _format_days(days: Sequence[str], lang: Lang) -> str:
     names = {d: label("weekday-short", d, lang).rstrip(".").lower() for d in WEEK_DAYS}
-    indexes = sorted(WEEK_DAYS.index(d) for d in set(days))  # type: ignore[arg-type]
+    indexes = sorted(WEEK_DAYS.index(d) for d in set(days))
     consecutive = indexes == list(range(indexes[0], indexes[-1] + 1))
     if consecutive and len(indexes) > 2:
         return f"{names[WEEK_DAYS[indexes[0]]]}-{names[WEEK_DAYS[indexes[-1]]]}"

@@ -23,9 +23,9 @@ from stratege.vocabulary import label
 from stratege.wizard.answers import (
     Invalid,
     Quantity,
+    join_list,
     parse_date,
     parse_date_between,
-    join_list,
     parse_number,
     split_list,
     write_number,
@@ -162,7 +162,7 @@ def ask_priorities(ask: Asker, kb: Knowledge, draft: Draft) -> None:
     taken = {o.id for o in before if o.kind in chosen}
     objectives: list[Objective] = []
     for kind in chosen:
-        previous = [o for o in before if o.kind == kind] or [None]
+        previous: list[Objective | None] = [o for o in before if o.kind == kind] or [None]
         objectives += [_objective(ask, draft, kind, kind in primary, o, taken) for o in previous]
     draft.objectives = objectives
 
@@ -200,7 +200,7 @@ def _objective(
     }
     if before:
         return before.model_copy(update=answers)
-    return Objective(id=unique_id(kind, taken, "objective"), **answers)  # type: ignore[arg-type]
+    return Objective(id=unique_id(kind, taken, "objective"), **answers)
 
 
 def _ask_deadline(ask: Asker, period: Period, before: dt.date | None) -> dt.date:
@@ -292,7 +292,7 @@ def _own_account(ask: Asker, platform: str, before: AuditedAccount | None) -> Au
     }
     if before is None:
         today = dt.date.today()
-        return AuditedAccount(owner="own", platform=platform, observed_on=today, **answers)  # type: ignore[arg-type]
+        return AuditedAccount(owner="own", platform=platform, observed_on=today, **answers)
     same = before.followers == answers["followers"] and before.posts_per_week == posts
     observed = before.observed_on if same else dt.date.today()
     return before.model_copy(update={**answers, "observed_on": observed})
@@ -348,7 +348,7 @@ def _kpi(
     answers = {"metric": metric, "objective": objective.id, "baseline": baseline, "target": target}
     if before:
         return before.model_copy(update=answers)
-    return Kpi(id=unique_id(metric, taken, "kpi"), deadline=objective.deadline, **answers)  # type: ignore[arg-type]
+    return Kpi(id=unique_id(metric, taken, "kpi"), deadline=objective.deadline, **answers)
 
 
 def _metric_label(ask: Asker, definition: KpiDefinition, metric: str) -> str:

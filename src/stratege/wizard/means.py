@@ -151,7 +151,7 @@ def _ask_tool(ask: Asker, category: str, before: Tool | None) -> Tool | None:
         quantity="amount",
         name=name,
     )
-    return Tool(name=name, category=category, monthly_cost=cost)  # type: ignore[arg-type]
+    return Tool(name=name, category=category, monthly_cost=cost)
 
 
 def _ask_budget(ask: Asker, draft: Draft, before: Budget) -> Budget:

@@ -57,7 +57,7 @@ def ask_audiences(ask: Asker, kb: Knowledge, draft: Draft) -> None:
         name = ask.text(
             N_("Name of this audience"), default=ask.word("audience-kind", kind), required=True
         )
-        audience = Audience(id=unique_id(name, taken, "audience"), name=name, kind=kind)  # type: ignore[arg-type]
+        audience = Audience(id=unique_id(name, taken, "audience"), name=name, kind=kind)
         audiences.append(_ask_presence(ask, kb, audience, kind, before=False))
     draft.audiences = audiences
     _ask_channels(ask, kb, draft)
@@ -132,7 +132,7 @@ def _platform_channels(
                 id=platform,
                 platform=platform,
                 handle=handles.get(platform, ""),
-                purpose=purpose,  # type: ignore[arg-type]
+                purpose=purpose,
                 audiences=reaching,
                 objectives=objectives,
             )

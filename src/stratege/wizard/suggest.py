@@ -12,7 +12,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from stratege.capacity.workload import estimate_workload
 from stratege.knowledge.models import Knowledge, KpiDefinition
@@ -123,7 +123,7 @@ def equal_shares(count: int) -> list[int]:
     return [base + (1 if index < extra else 0) for index in range(count)]
 
 
-def to_hundred(weights: dict[str, float]) -> dict[str, int]:
+def to_hundred(weights: Mapping[str, float]) -> dict[str, int]:
     """Weights scaled to whole percentages summing to 100 (largest remainders round up)."""
     total = sum(weights.values())
     exact = {key: 100 * value / total for key, value in weights.items()}

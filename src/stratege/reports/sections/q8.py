@@ -68,7 +68,7 @@ def _tools(context: Context) -> Table:
         [t.name, context.words("tool-category", t.category), context.money(t.monthly_cost)]
         for t in context.strategy.resources.tools
     ]
-    header = [_("Tool"), _("Category"), _("Monthly cost")]
+    header = [_("Tool"), _("Kind of tool"), _("Monthly cost")]
     return Table(_("Tools"), header, rows, [False, False, True])
 
 
@@ -82,7 +82,7 @@ def _budget(context: Context) -> Table:
         ]
         for c in PLAN_CATEGORIES
     ]
-    header = [_("Category"), _("Planned"), _("Declared")]
+    header = [_("Budget line"), _("Planned"), _("Declared")]
     return Table(
         _("Budget over the period: planned and declared"), header, rows, [False, True, True]
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from stratege.capacity.budget import CATEGORIES
-from stratege.i18n.catalogue import N_
 from stratege.planning.shortfalls import Shortfall
 from stratege.reports.context import DASH, Context
 from stratege.reports.document import Block, Bullets, Paragraph, Section
@@ -50,9 +49,9 @@ def _cadences(context: Context) -> list[str]:
 
 def _posts(context: Context) -> str:
     plan = context.plan
-    return context.plural(
-        N_("{posts} post is planned from {start} to {end}."),
-        N_("{posts} posts are planned from {start} to {end}."),
+    return context.ngettext(
+        "{posts} post is planned from {start} to {end}.",
+        "{posts} posts are planned from {start} to {end}.",
         len(plan.slots),
         posts=context.count(len(plan.slots)),
         start=context.date(plan.horizon.start),
@@ -62,9 +61,9 @@ def _posts(context: Context) -> str:
 
 def _team(context: Context) -> str:
     people = context.strategy.resources.people
-    return context.plural(
-        N_("The team of {people} person is busy {share} of its hours on average."),
-        N_("The team of {people} people is busy {share} of its hours on average."),
+    return context.ngettext(
+        "The team of {people} person is busy {share} of its hours on average.",
+        "The team of {people} people is busy {share} of its hours on average.",
         len(people),
         people=context.count(len(people)),
         share=context.percent(utilisation(context)),
@@ -96,15 +95,11 @@ def feasibility(context: Context) -> str:
         return _worst_shortfall(context, plan.shortfalls[0])
     unplaced = sum(plan.unplaced_posts().values())
     if unplaced:
-        return context.plural(
-            N_(
-                "Nobody works beyond their hours, but {posts} post found no slot "
-                "(holidays, windows too narrow)."
-            ),
-            N_(
-                "Nobody works beyond their hours, but {posts} posts found no slot "
-                "(holidays, windows too narrow)."
-            ),
+        return context.ngettext(
+            "Nobody works beyond their hours, but {posts} post found no slot "
+            "(holidays, windows too narrow).",
+            "Nobody works beyond their hours, but {posts} posts found no slot "
+            "(holidays, windows too narrow).",
             unplaced,
             posts=context.count(unplaced),
         )
@@ -129,6 +124,6 @@ def _diagnostics(context: Context) -> str:
     warnings = sum(f.severity is Severity.WARNING for f in findings)
     return context._(
         "Diagnostics: {errors}, {warnings}.",
-        errors=context.plural(N_("{count} error"), N_("{count} errors"), errors),
-        warnings=context.plural(N_("{count} warning"), N_("{count} warnings"), warnings),
+        errors=context.ngettext("{count} error", "{count} errors", errors),
+        warnings=context.ngettext("{count} warning", "{count} warnings", warnings),
     )
