@@ -1163,13 +1163,13 @@ CASES: dict[str, Case] = {
         partial(first_pillar_share, 40.6),
         partial(first_pillar_share, 40.5),  # within the half-point of rounding
         ("content", "pillars"),
-        {"total": 100.6},
+        {"total": "100.6"},
     ),
     "CNT002": Case(
         partial(linkedin_image_share, 50.6),
         partial(linkedin_image_share, 50.5),
         ("content", "formats", 2, "mix"),
-        {"channel": "linkedin", "total": 100.6},
+        {"channel": "linkedin", "total": "100.6"},
     ),
     "CNT003": Case(
         partial(instagram_stories_replaced_by, "short_text"),
@@ -1474,7 +1474,7 @@ CASES: dict[str, Case] = {
         partial(opening_campaign, objective="notoriete"),
         partial(opening_campaign, objective="communaute"),
         ("advertising", "campaigns", 0, "objective"),
-        {"id": "ouverture-nantes", "what": "an unknown objective (notoriete)"},
+        {"id": "ouverture-nantes", "what": "serves an unknown objective (notoriete)"},
     ),
     "ADV003": Case(
         partial(galette_campaign, start=NEW_YEARS_EVE),
@@ -1498,7 +1498,7 @@ CASES: dict[str, Case] = {
         partial(opening_campaign, audience=None),
         partial(opening_campaign, audience="habitues"),
         ("advertising", "campaigns", 0, "audience"),
-        {"id": "ouverture-nantes", "what": "no audience"},
+        {"id": "ouverture-nantes", "what": "targets no audience"},
     ),
     "ADV006": Case(
         partial(opening_campaign, occasion="ouverture-nante"),
@@ -1573,12 +1573,6 @@ TEXTS = ("title", "message", "hint")
 CODES = sorted(CASES)
 
 
-def known_issue(codes: set[str], reason: str) -> list[Any]:
-    """``CODES``, those in ``codes`` expected to fail (strictly: a fix makes it show)."""
-    mark = pytest.mark.xfail(reason=reason, strict=True)
-    return [pytest.param(c, marks=mark) if c in codes else c for c in CODES]
-
-
 # --- the tests ------------------------------------------------------------------------------
 
 
@@ -1618,9 +1612,7 @@ def test_trigger_reads_in_french_and_english(code: str) -> None:
             assert shown(value, "fr") != shown(value, "en"), name
 
 
-@pytest.mark.parametrize(
-    "code", known_issue({"CNT001", "CNT002"}, "the total is a raw float, not a Num")
-)
+@pytest.mark.parametrize("code", CODES)
 def test_french_message_writes_decimals_with_a_comma(code: str) -> None:
     finding = triggered(code)
     for text in TEXTS:
@@ -1641,24 +1633,14 @@ def test_bundled_example_has_no_error(name: str) -> None:
     assert errors == set()
 
 
-# --- known problems of rules, kept visible until fixed --------------------------------------
+# --- rules that once went wrong ----------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the workload balance only minimises the highest utilisation: once Sophie is "
-    "forced to 96 %, Julie may be loaded to 96 % too while Léa idles",
-)
 def test_saturation_names_only_the_person_whose_load_is_forced() -> None:
     found = findings_of("RES003", sophie_answering_reviews(12.8))  # the whole team
     assert [f.values["name"] for f in found] == ["Sophie Martin"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="French 'ne sert {what}' / 'ne vise {what}' only reads with 'aucun': with an "
-    "unknown reference it says the campaign does not serve it",
-)
 @pytest.mark.parametrize(
     ("code", "build"),
     [

@@ -21,12 +21,12 @@ def test_it_plans_anyway_within_everyones_hours() -> None:
 
 def test_it_says_which_work_is_short_by_how_much_and_when() -> None:
     plan = build_plan(_short_of_video())
-    video = [s for s in plan.shortfalls if s.format == "short_video"]
+    video = [s for s in plan.shortfalls if s.skill == "video_editing"]
     assert video
     worst = video[0]
     assert worst.needed > 5 and worst.available <= 2
     text = describe_shortfall(plan, worst, "en")
-    assert text.startswith("Short video (Video shooting and editing): ")
+    assert text.startswith("Content creation (Video shooting and editing): ")
     assert "h/week needed" in text and "weeks" in text
     unstaffed = [s for s in plan.slots if not s.staffed]
     assert unstaffed and all(s.format == "short_video" for s in unstaffed)

@@ -19,6 +19,7 @@ from typing import Literal
 
 from ortools.linear_solver import pywraplp
 
+from stratege.capacity.strain import strain
 from stratege.knowledge.models import Activities, Knowledge
 from stratege.strategy.model import Cadence, Channel, RaciRow, Strategy
 
@@ -260,46 +261,39 @@ def _skilled(strategy: Strategy, skill: str) -> tuple[tuple[str, ...], EligibleS
 
 
 def _assign(demands: list[Demand], capacity: dict[str, float]) -> dict[tuple[str, str], float]:
-    """Hours per (demand key, person): as much work staffed as possible, load spread evenly.
+    """Hours per (demand key, person): as much work staffed as possible, spread evenly.
 
-    Two linear programs (OR-Tools GLOP): first the most hours that can be staffed at all
-    (a max-flow), then, keeping that total, the assignment that minimises the highest
-    utilisation, so nobody is loaded to the brim while a colleague with the same skill idles.
+    One linear program (OR-Tools GLOP), solved twice: first the most hours that can be
+    staffed at all (a max-flow), then, keeping that total, the assignment of least strain
+    (see :mod:`stratege.capacity.strain`), so that a person is reported near saturation
+    only when the work cannot go to someone else.
     """
     pairs = [(d, p) for d in demands for p in dict.fromkeys(d.eligible) if p in capacity]
     if not pairs:
         return {}
-    staffed = _solve(demands, capacity, pairs, balance_below=None)
-    best = sum(staffed.values())
-    balanced = _solve(demands, capacity, pairs, balance_below=best)
-    return {k: v for k, v in (balanced or staffed).items() if v > 1e-6}
-
-
-def _solve(
-    demands: list[Demand],
-    capacity: dict[str, float],
-    pairs: list[tuple[Demand, str]],
-    balance_below: float | None,
-) -> dict[tuple[str, str], float]:
     solver = pywraplp.Solver.CreateSolver("GLOP")
-    hours = {
-        (d.key, p): solver.NumVar(0, d.hours_per_week, f"x{i}") for i, (d, p) in enumerate(pairs)
-    }
+    hours = {(d.key, p): solver.NumVar(0, d.hours_per_week, "") for d, p in pairs}
     for demand in demands:
         solver.Add(
             sum(v for (key, _), v in hours.items() if key == demand.key) <= demand.hours_per_week
         )
-    utilisation = solver.NumVar(0, solver.infinity(), "max_utilisation")
+    loads = {}
     for person, available in capacity.items():
-        load = sum(v for (_, who), v in hours.items() if who == person)
-        solver.Add(load <= available)
-        if balance_below is not None and available > 0:
-            solver.Add(load <= utilisation * available)
-    if balance_below is None:
-        solver.Maximize(sum(hours.values()))
-    else:
-        solver.Add(sum(hours.values()) >= balance_below - 1e-4)
-        solver.Minimize(utilisation)
+        loads[person] = sum(v for (_, who), v in hours.items() if who == person)
+        solver.Add(loads[person] <= available)
+    solver.Maximize(sum(hours.values()))
     if solver.Solve() != pywraplp.Solver.OPTIMAL:
         return {}
-    return {pair: var.solution_value() for pair, var in hours.items()}
+    solver.Add(sum(hours.values()) >= solver.Objective().Value() - 1e-4)
+    solver.Minimize(
+        sum(
+            available / 100 * strain(solver, 100 * loads[person] / available)
+            for person, available in capacity.items()
+            if available > 0 and not isinstance(loads[person], int)
+        )
+    )
+    if solver.Solve() != pywraplp.Solver.OPTIMAL:
+        return {}
+    return {
+        pair: var.solution_value() for pair, var in hours.items() if var.solution_value() > 1e-6
+    }

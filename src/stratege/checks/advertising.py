@@ -34,7 +34,7 @@ def campaign_off_channels(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     10,
     title=N_("Campaign without objective"),
-    message=N_("Campaign '{id}' serves {what}."),
+    message=N_("Campaign '{id}' {what}."),
     hint=N_("Set `objective` to the id of a declared objective."),
 )
 def campaign_without_objective(ctx: Context) -> Iterator[Hit]:
@@ -42,14 +42,16 @@ def campaign_without_objective(ctx: Context) -> Iterator[Hit]:
         if campaign.objective is None:
             yield (
                 ("advertising", "campaigns", index, "objective"),
-                {"id": campaign.id, "what": Msg.of(N_("no objective"))},
+                {"id": campaign.id, "what": Msg.of(N_("serves no objective"))},
             )
         elif campaign.objective not in ctx.objective_ids:
             yield (
                 ("advertising", "campaigns", index, "objective"),
                 {
                     "id": campaign.id,
-                    "what": Msg.of(N_("an unknown objective ({ref})"), ref=campaign.objective),
+                    "what": Msg.of(
+                        N_("serves an unknown objective ({ref})"), ref=campaign.objective
+                    ),
                 },
             )
 
@@ -108,7 +110,7 @@ def campaigns_above_budget(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     10,
     title=N_("Campaign without audience"),
-    message=N_("Campaign '{id}' targets {what}."),
+    message=N_("Campaign '{id}' {what}."),
     hint=N_("Set `audience` to the id of a declared audience."),
 )
 def campaign_without_audience(ctx: Context) -> Iterator[Hit]:
@@ -116,14 +118,16 @@ def campaign_without_audience(ctx: Context) -> Iterator[Hit]:
         if campaign.audience is None:
             yield (
                 ("advertising", "campaigns", index, "audience"),
-                {"id": campaign.id, "what": Msg.of(N_("no audience"))},
+                {"id": campaign.id, "what": Msg.of(N_("targets no audience"))},
             )
         elif campaign.audience not in ctx.audience_ids:
             yield (
                 ("advertising", "campaigns", index, "audience"),
                 {
                     "id": campaign.id,
-                    "what": Msg.of(N_("an unknown audience ({ref})"), ref=campaign.audience),
+                    "what": Msg.of(
+                        N_("targets an unknown audience ({ref})"), ref=campaign.audience
+                    ),
                 },
             )
 

@@ -121,7 +121,7 @@ def _outside_reference(ctx: Context, below: bool) -> Iterator[Hit]:
     Severity.ERROR,
     7,
     title=N_("Empty time window"),
-    message=N_("A {field} window of channel '{channel}' ends ({end}) before it starts ({start})."),
+    message=N_("A {field} window of channel '{channel}' is empty: it runs from {start} to {end}."),
     hint=N_("Fix `start` or `end` (HH:MM)."),
 )
 def empty_window(ctx: Context) -> Iterator[Hit]:
@@ -145,13 +145,14 @@ def empty_window(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     7,
     title=N_("Customer care without response time"),
-    message=N_("Customer-care channel '{id}' promises no response time."),
+    message=N_("Channel '{id}' answers customers but promises no response time."),
     hint=N_("Set `response_time_hours` in its cadence (for example 1 or 4 hours)."),
 )
 def care_without_response_time(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
         cadence = ctx.strategy.cadence_of(channel.id)
-        if channel.customer_care and (not cadence or not cadence.response_time_hours):
+        answers = answers_customers(ctx.strategy, channel)
+        if answers and (not cadence or not cadence.response_time_hours):
             yield ("channels", index), {"id": channel.id}
 
 
@@ -160,13 +161,14 @@ def care_without_response_time(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     7,
     title=N_("Customer care without covered hours"),
-    message=N_("Customer-care channel '{id}' does not say when messages are answered."),
+    message=N_("Channel '{id}' answers customers but does not say when messages are answered."),
     hint=N_("Set `covered_hours` (days and hours) in its cadence."),
 )
 def care_without_hours(ctx: Context) -> Iterator[Hit]:
     for index, channel in enumerate(ctx.strategy.channels):
         cadence = ctx.strategy.cadence_of(channel.id)
-        if channel.customer_care and (not cadence or not cadence.covered_hours):
+        answers = answers_customers(ctx.strategy, channel)
+        if answers and (not cadence or not cadence.covered_hours):
             yield ("channels", index), {"id": channel.id}
 
 

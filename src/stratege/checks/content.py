@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
-from stratege.checks.values import Closest, Known, Label
+from stratege.checks.values import Closest, Known, Label, Num
 from stratege.i18n.catalogue import N_
 
 SHARE_TOLERANCE = 0.5  # percentage points: rounding in hand-written shares
@@ -24,7 +24,7 @@ def pillars_not_100(ctx: Context) -> Iterator[Hit]:
     pillars = ctx.strategy.content.pillars
     total = sum(p.share for p in pillars)
     if pillars and abs(total - 100) > SHARE_TOLERANCE:
-        yield ("content", "pillars"), {"total": round(total, 1)}
+        yield ("content", "pillars"), {"total": Num(total, 1)}
 
 
 @rule(
@@ -41,7 +41,7 @@ def formats_not_100(ctx: Context) -> Iterator[Hit]:
         if abs(total - 100) > SHARE_TOLERANCE:
             yield (
                 ("content", "formats", index, "mix"),
-                {"channel": mix.channel, "total": round(total, 1)},
+                {"channel": mix.channel, "total": Num(total, 1)},
             )
 
 

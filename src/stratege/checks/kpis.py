@@ -9,6 +9,7 @@ from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
 from stratege.checks.values import Closest, Day, Known, Label, Msg, Num
 from stratege.i18n.catalogue import N_
+from stratege.strategy.model import Kpi
 
 RESPONSE_TIME_FIELD = "first_response_minutes"  # in the metrics that time the answers
 
@@ -220,8 +221,8 @@ def percent_out_of_range(ctx: Context) -> Iterator[Hit]:
     4,
     title=N_("Customer care without a response-time KPI"),
     message=N_(
-        "Customers are answered on {channels}, but no KPI measures how fast: a response rate "
-        "alone does not keep the promise of a response time."
+        "Customers are answered on {channels}, but no KPI measures how fast there: a "
+        "response rate alone does not keep the promise of a response time."
     ),
     hint=N_(
         "Add a KPI with `metric: median_first_response_time` (the median first-response "
@@ -229,10 +230,20 @@ def percent_out_of_range(ctx: Context) -> Iterator[Hit]:
     ),
 )
 def care_without_response_time(ctx: Context) -> Iterator[Hit]:
-    answering = [c.id for c in ctx.strategy.channels if answers_customers(ctx.strategy, c)]
     timed = {m for m, d in ctx.knowledge.kpis.items() if RESPONSE_TIME_FIELD in d.fields}
-    if answering and not any(k.metric in timed for k in ctx.strategy.kpis):
-        yield ("kpis",), {"channels": ", ".join(answering)}
+    kpis = [k for k in ctx.strategy.kpis if k.metric in timed]
+    untimed = [
+        c.id
+        for c in ctx.strategy.channels
+        if answers_customers(ctx.strategy, c) and not any(_measures(k, c.id) for k in kpis)
+    ]
+    if untimed:
+        yield ("kpis",), {"channels": ", ".join(untimed)}
+
+
+def _measures(kpi: Kpi, channel: str) -> bool:
+    """A KPI measures a channel it names, or every channel when it names none."""
+    return not kpi.channels or channel in kpi.channels
 
 
 @rule(

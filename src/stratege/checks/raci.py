@@ -32,7 +32,7 @@ def not_one_accountable(ctx: Context) -> Iterator[Hit]:
                 {
                     "activity": Label("activity", row.activity),
                     "channel": _where(row.channel),
-                    "count": len(row.accountable),
+                    "count": len(set(row.accountable)),
                 },
             )
 

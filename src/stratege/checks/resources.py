@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from stratege.capacity.budget import budget_spans, compare_budget, period_factor
+from stratege.capacity.workload import answers_customers
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
 from stratege.checks.values import Amount, Closest, Known, Label, Labels, Msg, Num, Span, Typed
@@ -144,7 +145,8 @@ def training_without_budget(ctx: Context) -> Iterator[Hit]:
     8,
     title=N_("Customer care without monitoring tool"),
     message=N_(
-        "Customer-care channel '{id}' has no monitoring tool: messages and mentions will be missed."
+        "Channel '{id}' answers customers without a monitoring tool: messages and mentions "
+        "will be missed."
     ),
     hint=N_("Add a tool of category `monitoring` to `resources.tools`."),
 )
@@ -152,7 +154,7 @@ def care_without_monitoring(ctx: Context) -> Iterator[Hit]:
     if any(t.category == "monitoring" for t in ctx.strategy.resources.tools):
         return
     for index, channel in enumerate(ctx.strategy.channels):
-        if channel.customer_care:
+        if answers_customers(ctx.strategy, channel):
             yield ("channels", index), {"id": channel.id}
 
 

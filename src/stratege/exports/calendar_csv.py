@@ -8,7 +8,7 @@ byte-order mark makes Excel read accents correctly when the file is double-click
 from __future__ import annotations
 
 from stratege.exports.csvio import csv_bytes
-from stratege.exports.describe import Describer, text_row
+from stratege.exports.describe import Describer
 from stratege.i18n import Lang
 from stratege.planning.plan import Plan
 
@@ -19,5 +19,5 @@ def calendar_csv(plan: Plan, lang: Lang) -> bytes:
     """One row per post, under a header in ``lang``."""
     describe = Describer(plan, lang)
     rows: list[list[object]] = [list(describe.calendar_header())]
-    rows += [text_row(describe.calendar_row(slot), lang) for slot in plan.slots]
+    rows += [describe.text_row(slot) for slot in plan.slots]
     return csv_bytes(rows, delimiter=DELIMITER[lang], bom=True)

@@ -20,6 +20,11 @@ from stratege.planning.plan import Plan
 from stratege.planning.slots import Slot
 from stratege.vocabulary import Words
 
+# Positions of the calendar's typed columns (dates and a time), for the CSV and the workbook.
+DATE_COLUMN, TIME_COLUMN, DUE_COLUMN = (
+    w.CALENDAR_COLUMNS.index(c) for c in (w.DATE, w.TIME, w.DUE)
+)
+
 
 class Describer:
     """Names of a plan's ids in one language: the user's own words for what the user
@@ -42,6 +47,7 @@ class Describer:
         self._labelled: dict[tuple[str, str], str] = {}
         self._producers: dict[tuple[tuple[str, str | None], ...], str] = {}
         self._drafts: dict[tuple[str, str | None, str | None, bool], str] = {}
+        self._dates: dict[dt.date, str] = {}
         self.unstaffed = self._(w.UNSTAFFED)
         self.yes, self.no = self._(w.YES), self._(w.NO)
 
@@ -120,7 +126,8 @@ class Describer:
         return [self._(column) for column in w.CALENDAR_COLUMNS]
 
     def calendar_row(self, slot: Slot) -> list[object]:
-        """One slot as the calendar's columns; dates and times stay typed for the workbook."""
+        """One slot as the calendar's columns (``wording.CALENDAR_COLUMNS``); dates and
+        times stay typed for the workbook."""
         return [
             slot.start.date(),
             slot.start.time(),
@@ -139,6 +146,20 @@ class Describer:
             slot.id,
         ]
 
+    def text_row(self, slot: Slot) -> list[object]:
+        """The calendar row for CSV: dates and times as text people and Excel read."""
+        row = self.calendar_row(slot)
+        row[DATE_COLUMN] = self._date(slot.start.date())
+        row[TIME_COLUMN] = f"{slot.start:%H:%M}"
+        row[DUE_COLUMN] = self._date(slot.due) if slot.due else ""
+        return row
+
+    def _date(self, day: dt.date) -> str:
+        found = self._dates.get(day)
+        if found is None:
+            found = self._dates[day] = w.show_date(day, self.lang)
+        return found
+
     def draft_message(self, slot: Slot) -> str:
         """The placeholder a community manager replaces with the real post, e.g.
         '[Image] Au fournil ce matin — à rédiger (pour : Clients habitués)'."""
@@ -155,16 +176,3 @@ class Describer:
             text = self._(w.FOR_AUDIENCE, text=text, audience=self.audience(slot.audience))
         text = f"[{self.format(slot.format)}] {text}"
         return f"{self._(w.UNSTAFFED_TAG)} {text}" if not slot.staffed else text
-
-
-def text_row(row: list[object], lang: Lang) -> list[object]:
-    """A calendar row for CSV: dates and times written as text people and Excel read."""
-    shown: list[object] = []
-    for value in row:
-        if isinstance(value, dt.date):
-            shown.append(w.show_date(value, lang))
-        elif isinstance(value, dt.time):
-            shown.append(f"{value:%H:%M}")
-        else:
-            shown.append(value)
-    return shown

@@ -52,16 +52,25 @@ def utc_time(moment: dt.datetime) -> str:
 
 def content(lines: Iterable[str]) -> bytes:
     """Content lines as the octets of a file: each folded, each ending in CRLF."""
-    return "".join(fold(line) for line in lines).encode("utf-8")
+    shown = []
+    for line in lines:  # inlined fast path: most lines are short ASCII
+        if len(line) <= LIMIT // 4 or (len(line) <= LIMIT and line.isascii()):
+            shown.append(line)
+        else:
+            shown.append(_folded(line))
+    shown.append("")
+    return "\r\n".join(shown).encode("utf-8")
 
 
 def fold(line: str) -> str:
     """``line`` folded at 75 octets (CRLF and a space), with its CRLF."""
-    if len(line) <= LIMIT // 4 or (len(line) <= LIMIT and line.isascii()):
-        return line + "\r\n"  # fast path: surely short enough, whatever its characters
+    return _folded(line) + "\r\n"
+
+
+def _folded(line: str) -> str:
     data = line.encode("utf-8")
     if len(data) <= LIMIT:
-        return line + "\r\n"
+        return line
     pieces = []
     start, room = 0, LIMIT
     while len(data) - start > room:
@@ -71,4 +80,4 @@ def fold(line: str) -> str:
         pieces.append(data[start:end])
         start, room = end, LIMIT - 1  # a continuation line starts with a space
     pieces.append(data[start:])
-    return b"\r\n ".join(pieces).decode("utf-8") + "\r\n"
+    return b"\r\n ".join(pieces).decode("utf-8")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from stratege.capacity.budget import PLAN_CATEGORIES
 from stratege.exports import wording as w
-from stratege.exports.describe import Describer
+from stratege.exports.describe import DATE_COLUMN, DUE_COLUMN, TIME_COLUMN, Describer
 from stratege.exports.workbook import MAX_COLUMNS, MAX_ROWS, Cell, Sheet
 from stratege.i18n import numbers
 from stratege.i18n.catalogue import plural
@@ -97,7 +97,7 @@ def calendar(plan: Plan, describe: Describer) -> Sheet:
         describe._(w.CALENDAR_SHEET),
         describe.calendar_header(),
         [describe.calendar_row(slot) for slot in plan.slots],
-        formats={0: dates, 1: TIME, 10: dates},
+        formats={DATE_COLUMN: dates, TIME_COLUMN: TIME, DUE_COLUMN: dates},
     )
 
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
 
+from stratege.capacity.strain import strain
 from stratege.capacity.workload import activity_hours, eligible_people, production_people
 from stratege.knowledge.models import Knowledge
 from stratege.planning.days import Horizon, days_between, week_start, weekday_code
@@ -344,34 +345,17 @@ def _linear(problem: _Problem, make: list[int] | None) -> tuple[float, _Solution
         raise RuntimeError("staffing: the linear program has no optimum")
     bound = solver.Objective().Value()
     solver.Add(cover.unstaffed <= bound + 1e-6)
-    strain = []  # weighted by capacity: an hour costs the same at the same utilisation
+    costs = []  # weighted by capacity: an hour costs the same at the same utilisation
     for key, load in cover.loads.items():
         capacity = problem.capacity[key]
-        strain.append(capacity / 100 * _strain(solver, 100 * load / capacity))
-    solver.Minimize(sum(strain) + 0.001 * sum(variables["s"][k] for k in problem.early))
+        costs.append(capacity / 100 * strain(solver, 100 * load / capacity))
+    solver.Minimize(sum(costs) + 0.001 * sum(variables["s"][k] for k in problem.early))
     solver.Solve()
     return bound, _Solution(
         *([_clean(v) for v in variables[kind]] for kind in ("m", "s", "a")),
         [_clean(v) for v in cover.idle_groups],
         [_clean(v) for v in cover.idle_items],
     )
-
-
-# Utilisation bands (percent) and the cost of one point in each: convex, so the linear
-# program fills everyone's easy hours before anyone's last ones — an even spread.
-STRAIN_BANDS = ((50, 1), (70, 2), (85, 4), (100, 8))
-
-
-def _strain(solver: pywraplp.Solver, utilisation):  # type: ignore[no-untyped-def]
-    """Piecewise-linear convex cost of a person-week's utilisation."""
-    parts, cost, floor = [], 0, 0
-    for ceiling, slope in STRAIN_BANDS:
-        part = solver.NumVar(0, ceiling - floor, "")
-        parts.append(part)
-        cost += slope * part
-        floor = ceiling
-    solver.Add(utilisation == sum(parts))
-    return cost
 
 
 def _round(problem: _Problem, relaxed: _Solution, bound: float) -> list[int]:
