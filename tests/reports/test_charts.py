@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
-from stratege.reports import charts
+from stratege.reports import charting, charts
+from stratege.reports.charting import ChartBook
 from stratege.reports.context import Context
 from tests.reports.examples import TODAY, findings, plan
 
@@ -33,7 +34,7 @@ def drawn_texts(
         kept.append(figure)
         return b""
 
-    monkeypatch.setattr(charts, "png", keep)
+    monkeypatch.setattr(charting, "png", keep)
     chart(context(lang))
     texts = list(kept[0].findobj(Text))
     for axes in kept[0].axes:
@@ -47,6 +48,24 @@ def test_the_same_chart_is_the_same_png(chart: str) -> None:
     first = draw(context("fr"))
     assert first.startswith(b"\x89PNG") and draw(context("fr")) == first
     assert b"Software" not in first and b"matplotlib" not in first
+
+
+@pytest.mark.parametrize("chart", CHARTS)
+def test_a_chart_drawn_for_another_language_first_is_the_same(chart: str) -> None:
+    """A pack draws each chart once and writes its words in each language in turn."""
+    draw = getattr(charts, chart)
+    book = ChartBook(plan("mairie-rives"))
+    english = draw(Context.of(plan("mairie-rives"), [], "en", TODAY, book))
+    french = draw(Context.of(plan("mairie-rives"), [], "fr", TODAY, book))
+    assert len(book.drawn) == 1
+    assert french == draw(context("fr")) and english == draw(context("en"))
+    assert french != english
+
+
+def test_a_book_draws_for_its_own_plan_only() -> None:
+    book = ChartBook(plan("mairie-rives"))
+    with pytest.raises(ValueError, match="one plan"):
+        charts.budget(Context.of(plan("northwind-analytics"), [], "en", TODAY, book))
 
 
 def test_channels_are_named_by_their_platform(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,8 @@ from typing import Any
 
 from ortools.linear_solver import pywraplp
 
-# Utilisation bands (percent) and the cost of one point in each.
+# Utilisation bands (percent) and the cost of one point in each. (A steeper 95–100 band was
+# tried: the rounded plans came out with more full weeks, not fewer — see benchmarks/.)
 STRAIN_BANDS = ((50, 1), (70, 2), (85, 4), (100, 8))
 
 

@@ -9,7 +9,6 @@ message of the scheduler files are here too.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import Counter
 
 from stratege.exports import wording as w
@@ -44,6 +43,9 @@ class Describer:
         self._people = {p.id: one_line(p.name) for p in strategy.resources.people}
         self._objectives = {o.id: one_line(o.statement) for o in strategy.objectives}
         self._per_platform = Counter(c.platform for c in strategy.channels)
+        # Caches: a plan of 5,000 posts asks for the same few dozen words over and over.
+        self._words: dict[tuple[str, str], str] = {}
+        self._channels: dict[str, str] = {}
         self._labelled: dict[tuple[str, str], str] = {}
         self._producers: dict[tuple[tuple[str, str | None], ...], str] = {}
         self._drafts: dict[tuple[str, str | None, str | None, bool], str] = {}
@@ -53,10 +55,13 @@ class Describer:
 
     # --- the vocabulary, cached ----------------------------------------------------------
 
-    @functools.cache  # noqa: B019  (one describer per export: it dies with its plan)
     def word(self, kind: str, value: str) -> str:
         """The vocabulary's label of ``value`` of ``kind`` ('activity', 'unit'…)."""
-        return self.words(kind, value)
+        key = (kind, value)
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = self.words(kind, value)
+        return found
 
     def platform(self, platform_id: str) -> str:
         return self.word("platform", platform_id)
@@ -67,9 +72,14 @@ class Describer:
     def skill(self, skill_id: str) -> str:
         return self.word("skill", skill_id)
 
-    @functools.cache  # noqa: B019
     def channel(self, channel_id: str) -> str:
         """The platform's name, with the handle (or id) when two channels share a platform."""
+        found = self._channels.get(channel_id)
+        if found is None:
+            found = self._channels[channel_id] = self._channel(channel_id)
+        return found
+
+    def _channel(self, channel_id: str) -> str:
         channel = self.plan.strategy.channel(channel_id)
         if channel is None:
             return channel_id

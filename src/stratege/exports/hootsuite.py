@@ -47,7 +47,8 @@ def hootsuite_files(
     plan: Plan, lang: Lang, not_before: dt.datetime | None = None
 ) -> dict[str, bytes]:
     """``hootsuite/<channel>.csv`` per channel with posts, or ``hootsuite/<channel>+1.csv``,
-    ``+2``… when a channel has more than 350; in the strategy's channel order.
+    ``+2``… (``+01``… from ten parts) when a channel has more than 350; in the strategy's
+    channel order.
 
     ``not_before`` (local time) leaves out the posts Hootsuite would refuse as past; by
     default every post is kept, so the same plan always gives the same files.
@@ -66,8 +67,11 @@ def hootsuite_files(
         if len(rows) <= MAX_ROWS:
             files[f"{FOLDER}/{stem}.csv"] = csv_bytes(rows)
             continue
-        for part, start in enumerate(range(0, len(rows), MAX_ROWS), start=1):
-            files[f"{FOLDER}/{stem}+{part}.csv"] = csv_bytes(rows[start : start + MAX_ROWS])
+        starts = range(0, len(rows), MAX_ROWS)
+        digits = len(str(len(starts)))  # x+01 … x+11: the parts sort in order
+        for part, start in enumerate(starts, start=1):
+            name = f"{FOLDER}/{stem}+{part:0{digits}d}.csv"
+            files[name] = csv_bytes(rows[start : start + MAX_ROWS])
     return files
 
 

@@ -101,14 +101,6 @@ FOR_AUDIENCE = N_("{text} (for: {audience})")
 REFERENCE = N_("{text} · ref. {id}")
 CALENDAR_NAME = N_("{name} — editorial calendar")
 LABELLED = N_("{label}: {text}")
-ROWS_LEFT_OUT = (
-    N_("{number} row is not shown: a sheet holds at most {limit} rows."),
-    N_("{number} rows are not shown: a sheet holds at most {limit} rows."),
-)
-COLUMNS_LEFT_OUT = (
-    N_("{number} column is not shown: a sheet holds at most {limit} columns."),
-    N_("{number} columns are not shown: a sheet holds at most {limit} columns."),
-)
 
 
 def show_date(day: dt.date | None, lang: Lang) -> str:

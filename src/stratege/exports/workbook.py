@@ -267,7 +267,7 @@ def _row(
             longest[column] = shown
         s = f' s="{style}"' if style else ""
         cells.append(f'<c r="{letters[column]}{suffix}"{s}{kind_attribute}>{xml}</c>')
-    return f'<row r="{suffix}">{"".join(cells)}</row>'
+    return f'<row r="{suffix}">{"".join(cells)}</row>' if cells else ""
 
 
 def _day_fraction(moment: dt.time) -> float:

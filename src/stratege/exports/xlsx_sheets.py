@@ -61,10 +61,10 @@ def fit(sheet: Sheet, describe: Describer) -> Sheet:
     width = max([len(header), *(len(row) for row in rows)])
     if width > MAX_COLUMNS:
         header, rows = header[:MAX_COLUMNS], [row[:MAX_COLUMNS] for row in rows]
-        notes.append(_left_out(w.COLUMNS_LEFT_OUT, width - MAX_COLUMNS, MAX_COLUMNS, describe))
+        notes.append(_columns_left_out(width - MAX_COLUMNS, describe))
     if 1 + len(rows) + 2 * len(notes) > MAX_ROWS:  # the header; a blank row before a note
         room = MAX_ROWS - 1 - 2 * (len(notes) + 1)
-        notes.append(_left_out(w.ROWS_LEFT_OUT, len(rows) - room, MAX_ROWS, describe))
+        notes.append(_rows_left_out(len(rows) - room, describe))
         rows = rows[:room]
     if not notes:
         return sheet
@@ -76,17 +76,27 @@ def fit(sheet: Sheet, describe: Describer) -> Sheet:
     )
 
 
-def _left_out(forms: tuple[str, str], hidden: int, limit: int, describe: Describer) -> str:
-    """'3 rows are not shown: a sheet holds at most 1,048,576 rows.' (ngettext)."""
+def _columns_left_out(hidden: int, describe: Describer) -> str:
     lang = describe.lang
-    singular, many = forms
     return plural(
         lang,
-        singular,
-        many,
+        "{number} column is not shown: a sheet holds at most {limit} columns.",
+        "{number} columns are not shown: a sheet holds at most {limit} columns.",
         hidden,
         number=numbers.count(hidden, lang),
-        limit=numbers.count(limit, lang),
+        limit=numbers.count(MAX_COLUMNS, lang),
+    )
+
+
+def _rows_left_out(hidden: int, describe: Describer) -> str:
+    lang = describe.lang
+    return plural(
+        lang,
+        "{number} row is not shown: a sheet holds at most {limit} rows.",
+        "{number} rows are not shown: a sheet holds at most {limit} rows.",
+        hidden,
+        number=numbers.count(hidden, lang),
+        limit=numbers.count(MAX_ROWS, lang),
     )
 
 

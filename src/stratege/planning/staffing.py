@@ -350,7 +350,8 @@ def _linear(problem: _Problem, make: list[int] | None) -> tuple[float, _Solution
         capacity = problem.capacity[key]
         costs.append(capacity / 100 * strain(solver, 100 * load / capacity))
     solver.Minimize(sum(costs) + 0.001 * sum(variables["s"][k] for k in problem.early))
-    solver.Solve()
+    if solver.Solve() != pywraplp.Solver.OPTIMAL:
+        raise RuntimeError("staffing: the even spread has no optimum")
     return bound, _Solution(
         *([_clean(v) for v in variables[kind]] for kind in ("m", "s", "a")),
         [_clean(v) for v in cover.idle_groups],

@@ -10,11 +10,12 @@ The findings are passed in, computed once by the caller: the document never runs
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from stratege.checks import Finding
 from stratege.i18n import Lang
 from stratege.planning.plan import Plan
+from stratege.reports.charting import ChartBook
 from stratege.reports.context import DASH, Context
 from stratege.reports.document import Document, Section
 from stratege.reports.sections import (
@@ -51,11 +52,17 @@ SECTIONS: tuple[Callable[[Context], Section], ...] = (
 
 
 def build_document(
-    plan: Plan, findings: list[Finding], lang: Lang, today: dt.date | None = None
+    plan: Plan,
+    findings: list[Finding],
+    lang: Lang,
+    today: dt.date | None = None,
+    *,
+    charts: ChartBook | None = None,
 ) -> Document:
     """The whole strategy document. ``today`` is the document's date (fixed in tests and for
-    reproducible files); ``findings`` are the strategy's checks, run once by the caller."""
-    context = Context.of(plan, findings, lang, today or dt.date.today())
+    reproducible files); ``findings`` are the strategy's checks, run once by the caller;
+    ``charts`` the plan's charts when they are already drawn for another language."""
+    context = Context.of(plan, findings, lang, today or dt.date.today(), charts)
     organisation = plan.strategy.organisation
     return Document(
         lang,
@@ -65,6 +72,17 @@ def build_document(
         [section(context) for section in SECTIONS],
         context.today,
     )
+
+
+def build_documents(
+    plan: Plan,
+    findings: list[Finding],
+    languages: Sequence[Lang],
+    today: dt.date | None = None,
+) -> list[Document]:
+    """The document in each language (a pack): the charts are drawn once for all."""
+    charts = ChartBook(plan)
+    return [build_document(plan, findings, lang, today, charts=charts) for lang in languages]
 
 
 def _cover(context: Context) -> list[tuple[str, str]]:

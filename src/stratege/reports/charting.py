@@ -8,12 +8,14 @@ display. Output is reproducible: fixed size and DPI, no software or date in the 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 import math
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from stratege.i18n import Lang
 from stratege.i18n.numbers import LOCALES, money, num, percent
@@ -37,6 +39,37 @@ PALETTE = (
 )
 WIDTH, HEIGHT, DPI = 7.5, 3.6, 150
 SMALL, TINY = 7, 6  # font sizes of legends and ticks
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart in two steps: ``draw(context)`` makes its shapes from the plan (the same in
+    every language), ``label(figure, context)`` writes its words in the context's language."""
+
+    name: str
+    draw: Callable[[Any], Figure]
+    label: Callable[[Figure, Any], None]
+
+
+@dataclass
+class ChartBook:
+    """The charts of one plan: each drawn once, then labelled in every language asked for.
+
+    Share one book between the documents of a pack (see
+    :func:`stratege.reports.build.build_documents`); a book answers for its own plan only.
+    """
+
+    plan: object
+    drawn: dict[str, Figure] = field(default_factory=dict)
+
+    def png(self, chart: Chart, context: Any) -> bytes:
+        if context.plan is not self.plan:
+            raise ValueError("a chart book draws the charts of one plan")
+        if chart.name not in self.drawn:
+            self.drawn[chart.name] = chart.draw(context)
+        drawing = self.drawn[chart.name]
+        chart.label(drawing, context)
+        return png(drawing)
 
 
 def colour(index: int) -> str:
@@ -77,6 +110,14 @@ def _plain(axes: Axes) -> None:
     axes.spines[["top", "right"]].set_visible(False)
     axes.tick_params(labelsize=SMALL)
     axes.set_axisbelow(True)  # grid lines behind the bars
+
+
+def relabel_legend(axes: Axes, words: Callable[[str], str]) -> None:
+    """The legend's texts in a language: each entry was drawn with a key (a channel id,
+    a budget category) as its label."""
+    _handles, keys = axes.get_legend_handles_labels()  # the drawn artists keep their keys
+    for key, text in zip(keys, axes.get_legend().texts, strict=True):
+        text.set_text(words(key))
 
 
 def legend_above(axes: Axes, columns: int) -> None:
@@ -130,12 +171,22 @@ def tick_decimals(locations: list[float]) -> int:
     return max(0, math.ceil(-math.log10(step) - 1e-9)) if step < 1 else 0
 
 
-def months_axis(axes: Axes, lang: Lang, months: tuple[int, ...] | None = None) -> None:
-    """Dates on the x axis as the language abbreviates months ("févr.", "Feb"), with the
-    year in January."""
-    from matplotlib.dates import MonthLocator
+def month_ticks(axes: Axes, first: dt.date, last: dt.date, every: int = 1) -> None:
+    """A tick on the first day of each month from ``first`` to ``last`` (every ``every``
+    months, counted from January): computed once, not searched at every drawing."""
+    from matplotlib.dates import date2num
+    from matplotlib.ticker import FixedLocator
 
-    axes.xaxis.set_major_locator(MonthLocator(bymonth=months))
+    starts, month = [], first.replace(day=1)
+    while month <= last:
+        if (month.month - 1) % every == 0:
+            starts.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    axes.xaxis.set_major_locator(FixedLocator(date2num(starts)))
+
+
+def month_labels(axes: Axes, lang: Lang) -> None:
+    """Months as the language abbreviates them ("févr.", "Feb"), the year in January."""
     axes.xaxis.set_major_formatter(month_formatter(lang))
 
 

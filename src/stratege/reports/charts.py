@@ -4,6 +4,11 @@ The same PNG goes into HTML, DOCX and Markdown, so every format shows the same f
 Everything on a chart is named as in the text (channels by platform, KPIs by metric, people
 by name) and written in the document's language (decimal commas, narrow no-break spaces
 between thousands in French), with the unit on the value axis.
+
+Each chart is drawn in two steps: its shapes, from the plan alone, then its words, in one
+language. A :class:`~stratege.reports.charting.ChartBook` keeps the shapes of one plan, so
+the second language of a pack only rewrites the words (drawing the axes is most of the
+cost of a chart).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 
 from stratege.capacity.budget import CATEGORIES
 from stratege.planning.days import week_start
@@ -18,23 +24,32 @@ from stratege.planning.trajectories import KpiTrajectory
 from stratege.reports.charting import (
     SMALL,
     TINY,
+    Chart,
     colour,
     figure,
     legend_above,
     money_axis,
-    months_axis,
+    month_labels,
+    month_ticks,
     number_axis,
     percent_axis,
-    png,
+    relabel_legend,
     small_multiples,
 )
 from stratege.reports.context import Context
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 WEEK = dt.timedelta(days=7)
 MAX_KPIS = 9  # small multiples drawn, three per row
 
 
-def posts_per_week(context: Context) -> bytes:
+# --- posts per week -------------------------------------------------------------------------
+
+
+def _draw_posts(context: Context) -> Figure:
     """Stacked steps: posts per ISO week, one colour per channel."""
     from matplotlib.dates import date2num
 
@@ -44,15 +59,12 @@ def posts_per_week(context: Context) -> bytes:
     bottom = [0] * len(weeks)
     for index, (channel, by_week) in enumerate(_posts_by_channel(context).items()):
         top = [low + by_week[w] for low, w in zip(bottom, weeks, strict=True)]
-        label = context.channel(channel)
-        axes.stairs(top, edges, baseline=bottom, fill=True, color=colour(index), label=label)
+        axes.stairs(top, edges, baseline=bottom, fill=True, color=colour(index), label=channel)
         bottom = top
     axes.grid(axis="y", alpha=0.3)
-    axes.set_ylabel(context._("Posts per week"), fontsize=SMALL)
-    number_axis(axes.yaxis, context.lang)
-    months_axis(axes, context.lang)
+    month_ticks(axes, weeks[0], weeks[-1] + WEEK)
     legend_above(axes, 4)
-    return png(drawing)
+    return drawing
 
 
 def _posts_by_channel(context: Context) -> dict[str, Counter[dt.date]]:
@@ -64,7 +76,25 @@ def _posts_by_channel(context: Context) -> dict[str, Counter[dt.date]]:
     return {channel: weeks for channel, weeks in counts.items() if weeks}
 
 
-def workload(context: Context) -> bytes:
+def _label_posts(drawing: Figure, context: Context) -> None:
+    (axes,) = drawing.axes
+    axes.set_ylabel(context._("Posts per week"), fontsize=SMALL)
+    number_axis(axes.yaxis, context.lang)
+    month_labels(axes, context.lang)
+    relabel_legend(axes, context.channel)
+
+
+POSTS = Chart("posts", _draw_posts, _label_posts)
+
+
+def posts_per_week(context: Context) -> bytes:
+    return context.charts.png(POSTS, context)
+
+
+# --- workload -------------------------------------------------------------------------------
+
+
+def _draw_workload(context: Context) -> Figure:
     """Horizontal bars: average planned hours per week against the hours available."""
     plan, people = context.plan, context.strategy.resources.people
     weeks = max(len(plan.horizon.weeks), 1)
@@ -72,40 +102,76 @@ def workload(context: Context) -> bytes:
     names = [p.name for p in people]
     available = [plan.capacity_of(p.id) / weeks for p in people]
     planned = [plan.hours(p.id) / weeks for p in people]
-    axes.barh(names, available, color="#d9e2ec", label=context._("Hours available"))
-    axes.barh(names, planned, height=0.5, color=colour(0), label=context._("Hours planned"))
+    axes.barh(names, available, color="#d9e2ec", label="available")
+    axes.barh(names, planned, height=0.5, color=colour(0), label="planned")
     axes.invert_yaxis()
     axes.grid(axis="x", alpha=0.3)
-    axes.set_xlabel(context._("Hours per week (average)"), fontsize=SMALL)
-    number_axis(axes.xaxis, context.lang)
     axes.legend(fontsize=SMALL, frameon=False, loc="lower right")
-    return png(drawing)
+    return drawing
+
+
+def _label_workload(drawing: Figure, context: Context) -> None:
+    (axes,) = drawing.axes
+    _ = context._
+    axes.set_xlabel(_("Hours per week (average)"), fontsize=SMALL)
+    number_axis(axes.xaxis, context.lang)
+    words = {"available": _("Hours available"), "planned": _("Hours planned")}
+    relabel_legend(axes, words.__getitem__)
+
+
+WORKLOAD = Chart("workload", _draw_workload, _label_workload)
+
+
+def workload(context: Context) -> bytes:
+    return context.charts.png(WORKLOAD, context)
+
+
+# --- budget ---------------------------------------------------------------------------------
+
+
+def _draw_budget(context: Context) -> Figure:
+    """Stacked bars of planned spending per month; the declared budget as a line."""
+    budget = context.plan.budget
+    months = [m for m in budget.months if m not in budget.lead_months]
+    drawing, axes = figure()
+    bottom = [0.0] * len(months)
+    spent = [c for c in CATEGORIES if budget.planned_total(c) > 0]
+    for index, category in enumerate(spent):
+        values = [budget.planned[category].get(m, 0.0) for m in months]
+        axes.bar(months, values, width=20, bottom=bottom, color=colour(index), label=category)
+        bottom = [a + b for a, b in zip(bottom, values, strict=True)]
+    declared = [sum(budget.declared[c].get(m, 0.0) for c in CATEGORIES) for m in months]
+    style = {"color": "black", "linewidth": 1.2, "marker": "o", "markersize": 3}
+    axes.plot(months, declared, label="declared", **style)
+    axes.grid(axis="y", alpha=0.3)
+    if months:
+        month_ticks(axes, months[0], months[-1])
+    legend_above(axes, 4)
+    return drawing
+
+
+def _label_budget(drawing: Figure, context: Context) -> None:
+    (axes,) = drawing.axes
+    axes.set_ylabel(context._("Spending per month"), fontsize=SMALL)
+    money_axis(axes.yaxis, context.lang, context.plan.budget.currency)
+    month_labels(axes, context.lang)
+    declared = context._("Declared budget")
+    relabel_legend(
+        axes, lambda key: declared if key == "declared" else context.words("budget-category", key)
+    )
+
+
+BUDGET = Chart("budget", _draw_budget, _label_budget)
 
 
 def budget(context: Context) -> bytes:
-    """Stacked bars of planned spending per month; the declared budget as a line."""
-    plan = context.plan
-    months = [m for m in plan.budget.months if m not in plan.budget.lead_months]
-    drawing, axes = figure()
-    bottom = [0.0] * len(months)
-    spent = [c for c in CATEGORIES if plan.budget.planned_total(c) > 0]
-    for index, category in enumerate(spent):
-        values = [plan.budget.planned[category].get(m, 0.0) for m in months]
-        label = context.words("budget-category", category)
-        axes.bar(months, values, width=20, bottom=bottom, color=colour(index), label=label)
-        bottom = [a + b for a, b in zip(bottom, values, strict=True)]
-    declared = [sum(plan.budget.declared[c].get(m, 0.0) for c in CATEGORIES) for m in months]
-    line = context._("Declared budget")
-    axes.grid(axis="y", alpha=0.3)
-    axes.plot(months, declared, color="black", linewidth=1.2, marker="o", markersize=3, label=line)
-    axes.set_ylabel(context._("Spending per month"), fontsize=SMALL)
-    money_axis(axes.yaxis, context.lang, plan.budget.currency)
-    months_axis(axes, context.lang)
-    legend_above(axes, 4)
-    return png(drawing)
+    return context.charts.png(BUDGET, context)
 
 
-def campaigns(context: Context) -> bytes:
+# --- campaigns ------------------------------------------------------------------------------
+
+
+def _draw_campaigns(context: Context) -> Figure:
     """A timeline: one bar per campaign from its first to its last day."""
     from matplotlib.dates import date2num
 
@@ -114,41 +180,61 @@ def campaigns(context: Context) -> bytes:
     for index, forecast in enumerate(forecasts):
         campaign = forecast.campaign
         length = (campaign.end - campaign.start).days + 1
-        start = date2num(campaign.start)
         name = textwrap.fill(campaign.name, 30)
-        axes.barh(name, length, left=start, color=colour(index))
+        axes.barh(name, length, left=date2num(campaign.start), color=colour(index))
     axes.invert_yaxis()
     axes.set_xlim(date2num(horizon.start), date2num(horizon.end + dt.timedelta(days=1)))
     axes.grid(axis="x", alpha=0.3)
-    months_axis(axes, context.lang)
-    return png(drawing)
+    month_ticks(axes, horizon.start, horizon.end + dt.timedelta(days=1))
+    return drawing
 
 
-def trajectories(context: Context) -> bytes:
-    """Small multiples: each KPI's path from its baseline to its target, in its unit."""
-    drawn = [t for t in context.plan.trajectories if t.points][:MAX_KPIS]
-    columns = 3 if len(drawn) > 4 else max(len(drawn), 1)
-    drawing, grid = small_multiples(len(drawn), columns, 2.1)
-    titles = _kpi_titles(context, drawn)
-    for axes, trajectory, title in zip(grid, drawn, titles, strict=False):
-        _trajectory(context, axes, trajectory, title)
-    return png(drawing)
+def _label_campaigns(drawing: Figure, context: Context) -> None:
+    month_labels(drawing.axes[0], context.lang)
 
 
-def _trajectory(context: Context, axes, trajectory: KpiTrajectory, title: str) -> None:  # type: ignore[no-untyped-def]
+CAMPAIGNS = Chart("campaigns", _draw_campaigns, _label_campaigns)
+
+
+def campaigns(context: Context) -> bytes:
+    return context.charts.png(CAMPAIGNS, context)
+
+
+# --- KPI trajectories -----------------------------------------------------------------------
+
+
+def _drawn_trajectories(context: Context) -> list[KpiTrajectory]:
+    return [t for t in context.plan.trajectories if t.points][:MAX_KPIS]
+
+
+def _draw_trajectories(context: Context) -> Figure:
+    """Small multiples: each KPI's path from its baseline to its target."""
     from matplotlib.ticker import MaxNLocator
 
-    dates = [context.plan.horizon.start, *(day for day, _ in trajectory.points)]
-    values = [trajectory.kpi.baseline, *(value for _, value in trajectory.points)]
-    axes.plot(dates, values, color=colour(0), marker="o", markersize=2)
-    axes.set_title(textwrap.fill(title, 34), fontsize=SMALL, y=1.0, pad=4)  # fixed: not measured
-    axes.tick_params(labelsize=TINY)
-    axes.yaxis.set_major_locator(MaxNLocator(4))
-    _kpi_axis(context, axes, trajectory.unit)
-    months_axis(axes, context.lang, (1, 4, 7, 10))
+    drawn = _drawn_trajectories(context)
+    columns = 3 if len(drawn) > 4 else max(len(drawn), 1)
+    drawing, grid = small_multiples(len(drawn), columns, 2.1)
+    for axes, trajectory in zip(grid, drawn, strict=False):
+        dates = [context.plan.horizon.start, *(day for day, _ in trajectory.points)]
+        values = [trajectory.kpi.baseline, *(value for _, value in trajectory.points)]
+        axes.plot(dates, values, color=colour(0), marker="o", markersize=2)
+        axes.tick_params(labelsize=TINY)
+        axes.yaxis.set_major_locator(MaxNLocator(4))
+        month_ticks(axes, dates[0], dates[-1], every=3)
+    return drawing
 
 
-def _kpi_axis(context: Context, axes, unit: str) -> None:  # type: ignore[no-untyped-def]
+def _label_trajectories(drawing: Figure, context: Context) -> None:
+    drawn = _drawn_trajectories(context)
+    visible = [axes for axes in drawing.axes if axes.get_visible()]
+    for axes, trajectory, title in zip(visible, drawn, _kpi_titles(context, drawn), strict=True):
+        # A fixed title position: matplotlib would otherwise measure every tick to place it.
+        axes.set_title(textwrap.fill(title, 34), fontsize=SMALL, y=1.0, pad=4)
+        _kpi_axis(context, axes, trajectory.unit)
+        month_labels(axes, context.lang)
+
+
+def _kpi_axis(context: Context, axes: Axes, unit: str) -> None:
     """The value axis in the KPI's unit: "3 %", "1 500 €", or numbers with the unit named."""
     lang = context.lang
     if unit == "percent":
@@ -169,9 +255,14 @@ def _kpi_titles(context: Context, drawn: list[KpiTrajectory]) -> list[str]:
         kpi = trajectory.kpi
         title = context.words.metric(kpi.metric)
         if repeated[kpi.metric] > 1:
-            where = (
-                context.join(context.channel(c) for c in kpi.channels) if kpi.channels else kpi.id
-            )
-            title = f"{title} ({where})"
+            channels = context.join(context.channel(c) for c in kpi.channels)
+            title = f"{title} ({channels if kpi.channels else kpi.id})"
         titles.append(title)
     return titles
+
+
+TRAJECTORIES = Chart("trajectories", _draw_trajectories, _label_trajectories)
+
+
+def trajectories(context: Context) -> bytes:
+    return context.charts.png(TRAJECTORIES, context)

@@ -17,6 +17,7 @@ from stratege.i18n.catalogue import Gettext, plural, translator
 from stratege.i18n.numbers import count, day, money, num, percent, short_day
 from stratege.knowledge import Knowledge
 from stratege.planning.plan import Plan
+from stratege.reports.charting import ChartBook
 from stratege.reports.names import channel_names
 from stratege.strategy.model import Strategy
 from stratege.vocabulary import Words
@@ -32,10 +33,20 @@ class Context:
     today: dt.date
     words: Words = field(repr=False)
     _: Gettext = field(repr=False)
+    charts: ChartBook = field(repr=False)
 
     @classmethod
-    def of(cls, plan: Plan, findings: list[Finding], lang: Lang, today: dt.date) -> Context:
-        return cls(plan, findings, lang, today, Words(lang, plan.knowledge), translator(lang))
+    def of(
+        cls,
+        plan: Plan,
+        findings: list[Finding],
+        lang: Lang,
+        today: dt.date,
+        charts: ChartBook | None = None,
+    ) -> Context:
+        """``charts``: a book shared with the plan's documents in other languages."""
+        words, _ = Words(lang, plan.knowledge), translator(lang)
+        return cls(plan, findings, lang, today, words, _, charts or ChartBook(plan))
 
     @property
     def strategy(self) -> Strategy:
