@@ -15,7 +15,7 @@ from stratege.questions import QUESTIONS
 from stratege.reports.build import build_document
 from stratege.reports.document import Figure, Paragraph, Table
 from stratege.strategy import Strategy
-from tests.conftest import example_data
+from tests.conftest import example_data, short_of_video_data
 from tests.reports.examples import EXAMPLES, TODAY, document, findings, plan, tables, texts
 
 SECTION_IDS = [
@@ -209,3 +209,28 @@ def test_the_document_never_runs_the_checks(monkeypatch: pytest.MonkeyPatch) -> 
 def test_the_document_date_is_today_by_default() -> None:
     built = build_document(plan("boulangeries-martin"), [], "en")
     assert built.date == dt.date.today()
+
+
+def test_a_plan_for_part_of_the_period_says_its_budget_is_pro_rated() -> None:
+    strategy = plan("boulangeries-martin").strategy
+    half = build_plan(strategy, dt.date(2027, 1, 1), dt.date(2027, 6, 30))
+    section = next(
+        s for s in build_document(half, [], "en", TODAY).sections if s.id == "q8-resources"
+    )
+    pro_rated = "The plan covers 50% of the strategy's period: every budget line is counted"
+    assert Paragraph(f"{pro_rated} for that share.") in section.blocks
+    whole = next(
+        s for s in document("boulangeries-martin", "en").sections if s.id == "q8-resources"
+    )
+    assert not any("strategy's period" in getattr(b, "text", "") for b in whole.blocks)
+
+
+def test_shortfalls_name_the_work_and_the_skill_in_the_language() -> None:
+    from stratege.reports.shortfalls import describe_shortfall
+
+    short = build_plan(Strategy.model_validate(short_of_video_data()))
+    text = describe_shortfall(short, short.shortfalls[0], "fr")
+    assert text.startswith("Création des contenus (Tournage et montage vidéo)\u00a0: ")
+    assert "du 28 décembre 2026 au" in text  # a range over two years names both years
+    summary = " ".join(texts(build_document(short, [], "fr", TODAY)))
+    assert "(Création des contenus (Tournage et montage vidéo))" in summary

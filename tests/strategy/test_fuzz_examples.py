@@ -161,7 +161,7 @@ def text_mutation(draw: st.DrawFn, name: str) -> str:
         elif action == "copy":
             lines.insert(index, lines[index])
         elif action == "insert":
-            indent = re.match(r"\s*", lines[index]).group()  # type: ignore[union-attr]
+            indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
             lines.insert(index, indent + draw(st.sampled_from(NASTY_LINES)))
         if draw(st.sampled_from([False] * 9 + [True])):  # a line indented differently
             lines[index] = draw(st.sampled_from(["  ", " ", ""])) + lines[index].lstrip(" ")

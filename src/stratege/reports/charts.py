@@ -180,7 +180,7 @@ def _draw_campaigns(context: Context) -> Figure:
     for index, forecast in enumerate(forecasts):
         campaign = forecast.campaign
         length = (campaign.end - campaign.start).days + 1
-        name = textwrap.fill(campaign.name, 30)
+        name = _wrap(campaign.name, 30)
         axes.barh(name, length, left=date2num(campaign.start), color=colour(index))
     axes.invert_yaxis()
     axes.set_xlim(date2num(horizon.start), date2num(horizon.end + dt.timedelta(days=1)))
@@ -229,9 +229,13 @@ def _label_trajectories(drawing: Figure, context: Context) -> None:
     visible = [axes for axes in drawing.axes if axes.get_visible()]
     for axes, trajectory, title in zip(visible, drawn, _kpi_titles(context, drawn), strict=True):
         # A fixed title position: matplotlib would otherwise measure every tick to place it.
-        axes.set_title(textwrap.fill(title, 34), fontsize=SMALL, y=1.0, pad=4)
+        axes.set_title(_wrap(title, 34), fontsize=SMALL, y=1.0, pad=4)
         _kpi_axis(context, axes, trajectory.unit)
         month_labels(axes, context.lang)
+
+
+def _wrap(text: str, width: int) -> str:
+    return textwrap.fill(text, width, break_on_hyphens=False)
 
 
 def _kpi_axis(context: Context, axes: Axes, unit: str) -> None:

@@ -8,7 +8,7 @@ right; charts are PNG files next to the Markdown, linked with their alternative 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from stratege.i18n.catalogue import translator
 from stratege.reports.document import (
@@ -127,7 +127,7 @@ def pipe_table(table: Table) -> str:
     """A GitHub pipe table; ``|`` and line breaks inside cells are escaped."""
     columns = max(len(table.header), *(len(row) for row in table.rows), 1)
 
-    def line(values: list[Cell]) -> str:
+    def line(values: Sequence[Cell]) -> str:
         cells = [cell(values[i]) if i < len(values) else "" for i in range(columns)]
         return "| " + " | ".join(cells) + " |"
 

@@ -18,9 +18,9 @@ from stratege.vocabulary import Words
 
 
 def describe_shortfall(plan: Plan, shortfall: Shortfall, lang: Lang) -> str:
-    """'Short video (video editing): 14 h/week needed, 4 h available, weeks 12–20 (…)'."""
+    """'Content creation (video editing): 14 h/week needed, 4 h available, weeks 12–20 (…)'."""
     _ = translator(lang)
-    work = _work(plan, shortfall, Words(lang, plan.knowledge))
+    work = shortfall_work(plan, shortfall, Words(lang, plan.knowledge))
     return _(
         "{work}: {needed} h/week needed, {available} h available, {weeks}",
         work=work[0].upper() + work[1:],
@@ -30,21 +30,26 @@ def describe_shortfall(plan: Plan, shortfall: Shortfall, lang: Lang) -> str:
     )
 
 
-def _work(plan: Plan, shortfall: Shortfall, words: Words) -> str:
-    """The format and the skill it lacks, or the activity (and its channel)."""
-    if shortfall.format:
-        return f"{words.format(shortfall.format)} ({words.skill(shortfall.skill or '')})"
-    activity = words.activity(shortfall.activity)
+def shortfall_work(plan: Plan, shortfall: Shortfall, words: Words) -> str:
+    """The work that lacks hands: the format or activity, with the skill it lacks, or the
+    activity and its channel."""
+    work = (
+        words.format(shortfall.format) if shortfall.format else words.activity(shortfall.activity)
+    )
+    if shortfall.skill:
+        return f"{work} ({words.skill(shortfall.skill)})"
     if not shortfall.channel:
-        return activity
+        return work
     channel = channel_names(plan.strategy, words).get(shortfall.channel, shortfall.channel)
-    return translator(words.lang)("{activity}, {channel}", activity=activity, channel=channel)
+    return translator(words.lang)("{activity}, {channel}", activity=work, channel=channel)
 
 
 def _weeks(shortfall: Shortfall, lang: Lang) -> str:
     _ = translator(lang)
     first, last = shortfall.first_week, shortfall.last_week
-    start, end = short_day(first, lang), day(last + dt.timedelta(days=6), lang)
+    sunday = last + dt.timedelta(days=6)
+    start = short_day(first, lang) if first.year == sunday.year else day(first, lang)
+    end = day(sunday, lang)
     if first == last:
         return _("week {a} ({start} to {end})", a=_number(first, last), start=start, end=end)
     return _(

@@ -8,7 +8,6 @@ closest one, so that ``hours_per_wek`` is answered with ``hours_per_week``.
 
 from __future__ import annotations
 
-import difflib
 import types
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -21,6 +20,8 @@ CUTOFF = 0.6  # difflib's default: "hours_per_wek" ~ "hours_per_week", "foo" ~ n
 
 def closest(word: str, choices: Sequence[str]) -> str | None:
     """The choice that looks most like ``word``, when one is close enough to be a typo."""
+    import difflib  # only when a problem is worded: keeps `stratege check` start-up fast
+
     found = difflib.get_close_matches(word, list(choices), n=1, cutoff=CUTOFF)
     if not found:  # "Hours_Per_Week": case is a typo too
         lowered = {c.lower(): c for c in choices}

@@ -56,7 +56,7 @@ def short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(CORE) if tag.startswith(CORE) else tag
 
 
-class GuardedComposer(Composer):  # type: ignore[misc]
+class GuardedComposer(Composer):
     """Composes nodes, refusing anchors, aliases, merge keys and non-core tags on sight."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
@@ -72,7 +72,7 @@ class GuardedComposer(Composer):  # type: ignore[misc]
         return node
 
 
-class GuardedConstructor(RoundTripConstructor):  # type: ignore[misc]
+class GuardedConstructor(RoundTripConstructor):
     """Builds round-trip data; a scalar that cannot be built is located, never a crash."""
 
     def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:

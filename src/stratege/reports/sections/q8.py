@@ -5,7 +5,7 @@ from __future__ import annotations
 from stratege.capacity.budget import PLAN_CATEGORIES
 from stratege.reports import charts
 from stratege.reports.context import DASH, Context
-from stratege.reports.document import Figure, Section, Table
+from stratege.reports.document import Block, Figure, Paragraph, Section, Table
 from stratege.reports.sections.answer import answer
 from stratege.strategy.model import Person
 
@@ -28,8 +28,22 @@ def section(context: Context) -> Section:
             "declared budget spread over the months."
         ),
     )
-    blocks = [_people(context), workload, _tools(context), _budget(context), spending]
+    blocks: list[Block] = [_people(context), workload, _tools(context), _budget(context)]
+    blocks += [*_pro_rated(context), spending]
     return answer(context, 8, blocks)
+
+
+def _pro_rated(context: Context) -> list[Block]:
+    """A plan for part of the period takes the same share of every budget line: say so."""
+    share = context.plan.budget.share_of_period
+    if share >= 1:
+        return []
+    sentence = context._(
+        "The plan covers {share} of the strategy's period: every budget line is "
+        "counted for that share.",
+        share=context.percent(share),
+    )
+    return [Paragraph(sentence)]
 
 
 def _people(context: Context) -> Table:

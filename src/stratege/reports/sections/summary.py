@@ -6,6 +6,7 @@ from stratege.capacity.budget import CATEGORIES
 from stratege.planning.shortfalls import Shortfall
 from stratege.reports.context import DASH, Context
 from stratege.reports.document import Block, Bullets, Paragraph, Section
+from stratege.reports.shortfalls import shortfall_work
 from stratege.severity import Severity
 
 
@@ -109,12 +110,11 @@ def feasibility(context: Context) -> str:
 
 
 def _worst_shortfall(context: Context, worst: Shortfall) -> str:
-    work = context.words.format(worst.format) if worst.format else None
     return context._(
         "The plan is not fully feasible: {missing} hours a week are missing at worst "
         "({work}); see the diagnostics.",
         missing=context.number(worst.missing),
-        work=work or context.words.activity(worst.activity),
+        work=shortfall_work(context.plan, worst, context.words),
     )
 
 
