@@ -850,6 +850,12 @@ CASES: dict[str, Case] = {
         ("period", "blackouts", 0, "end"),
         {"index": 1},
     ),
+    "GEN007": Case(
+        partial(budget, total=100_000_001),
+        partial(budget, total=100_000_000),  # the limit itself is plausible
+        ("resources", "budget", "total"),
+        {"what": "The total budget", "value": "€100,000,001"},
+    ),
     # Q1
     "STR001": Case(
         partial(first_business_goals, 0),

@@ -8,7 +8,7 @@ import holidays
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
-from stratege.checks.values import Closest, Day
+from stratege.checks.values import Amount, Closest, Day, Msg, Num
 from stratege.i18n.catalogue import N_
 
 ID_LISTS = (
@@ -127,3 +127,55 @@ def blackout_reversed(ctx: Context) -> Iterator[Hit]:
     for index, blackout in enumerate(ctx.strategy.period.blackouts):
         if blackout.end and blackout.end < blackout.start:
             yield ("period", "blackouts", index, "end"), {"index": index + 1}
+
+
+# Above these, a figure is almost surely a typo (an extra zero, a pasted number).
+IMPLAUSIBLE = {"amount": 100_000_000, "hourly_cost": 1_000, "followers": 5_000_000_000}
+
+
+@rule(
+    "GEN007",
+    Severity.WARNING,
+    0,
+    title=N_("Implausible figure"),
+    message=N_("{what} is {value}: is that right?"),
+    hint=N_("Check for an extra zero or a pasted number; figures this large are rare."),
+)
+def implausible_figure(ctx: Context) -> Iterator[Hit]:
+    for path, value, limit in _figures(ctx):
+        if value > IMPLAUSIBLE[limit]:
+            shown = (
+                Amount(value, ctx.strategy.resources.budget.currency)
+                if limit != "followers"
+                else Num(value, 0)
+            )
+            yield path, {"what": Msg.of(FIELD_NAMES[path[-1]]), "value": shown}
+
+
+FIELD_NAMES = {
+    "outsourcing": N_("The outsourcing budget"),
+    "advertising": N_("The advertising budget"),
+    "contests": N_("The contests budget"),
+    "tools": N_("The tools budget"),
+    "training": N_("The training budget"),
+    "other": N_("The budget for other spending"),
+    "total": N_("The total budget"),
+    "budget": N_("A campaign's budget"),
+    "monthly_cost": N_("A tool's monthly cost"),
+    "hourly_cost": N_("An hourly cost"),
+    "followers": N_("An account's number of followers"),
+}
+
+
+def _figures(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], float, str]]:
+    resources = ctx.strategy.resources
+    for line in ("outsourcing", "advertising", "contests", "tools", "training", "other", "total"):
+        yield ("resources", "budget", line), getattr(resources.budget, line) or 0, "amount"
+    for index, campaign in enumerate(ctx.strategy.advertising.campaigns):
+        yield ("advertising", "campaigns", index, "budget"), campaign.budget, "amount"
+    for index, tool in enumerate(resources.tools):
+        yield ("resources", "tools", index, "monthly_cost"), tool.monthly_cost, "amount"
+    for index, person in enumerate(resources.people):
+        yield ("resources", "people", index, "hourly_cost"), person.hourly_cost or 0, "hourly_cost"
+    for index, account in enumerate(ctx.strategy.audit.accounts):
+        yield ("audit", "accounts", index, "followers"), account.followers or 0, "followers"

@@ -60,6 +60,7 @@ MESSAGES: dict[str, str] = {
     "date_window": N_(
         "date {date} is too far from the period: give a date between {low} and {high}"
     ),
+    "cadence_order": N_("the reference cadence must satisfy min ≤ typical ≤ max"),
     "invalid": N_("invalid value: {detail}"),
 }
 
@@ -196,6 +197,8 @@ def translate_pydantic_error(
     expected = _expected_type(kind)
     if expected:
         return "wrong_type", {"expected": Phrase(EXPECTED[expected]), "input": shown}
+    if kind in MESSAGES and not _has_placeholders(MESSAGES[kind]):
+        return kind, {}  # a validator's own PydanticCustomError, worded in the catalogue
     return "invalid", {"detail": error.get("msg", kind)}
 
 
@@ -219,6 +222,10 @@ def _with_choices(values: dict[str, Any], typed: str, allowed: list[str]) -> dic
     if suggestion:
         return {**values, "suggestion": suggestion}
     return {**values, "allowed": ", ".join(allowed)} if allowed else values
+
+
+def _has_placeholders(message: str) -> bool:
+    return "{" in message
 
 
 def _expected_type(kind: str) -> str | None:
