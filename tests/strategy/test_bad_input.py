@@ -315,8 +315,7 @@ def test_deep_nesting_is_a_located_syntax_error() -> None:
 
 def test_an_unknown_field_suggests_the_closest_one() -> None:
     text = _example().replace("hours_per_week: 14", "hours_per_wek: 14")
-    problems = _problems(text)
-    typo = next(p for p in problems if p.code == "extra_forbidden")
+    typo = _only(text)  # not also "hours_per_week is missing": one mistake, one problem
     assert typo.message("en") == "unknown field 'hours_per_wek' — did you mean 'hours_per_week'?"
     assert _plain(typo.message("fr")) == (
         "champ inconnu « hours_per_wek » — vouliez-vous dire « hours_per_week » ?"
@@ -355,5 +354,13 @@ def test_a_value_with_nothing_close_lists_the_allowed_values() -> None:
 
 def test_an_unknown_knowledge_field_suggests_the_closest_one() -> None:
     text = _example() + "knowledge:\n  formats:\n    image:\n      lead_time_dayz: 2\n"
-    problem = next(p for p in _problems(text) if p.code == "extra_forbidden")
+    problem = _only(text)
+    assert problem.path == "knowledge.formats.image.lead_time_dayz"
+    assert problem.line == _line_of(text, "lead_time_dayz")
     assert "did you mean 'lead_time_days'?" in problem.message("en")
+
+
+def test_a_misspelt_section_is_one_problem() -> None:
+    text = _example().replace("\nperiod:\n", "\nperoid:\n", 1)
+    problem = _only(text)
+    assert problem.message("en") == "unknown field 'peroid' — did you mean 'period'?"

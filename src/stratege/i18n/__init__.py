@@ -1,15 +1,14 @@
-"""Language selection and bilingual texts.
+"""The two languages: which one to use, and French typography.
 
-Messages that belong to the domain (rule messages, knowledge-base names) are stored as
-``{"fr": ..., "en": ...}`` pairs next to what they describe, so a rule and its wording
-cannot drift apart. This module picks the language and formats such pairs.
+Every text a user reads comes from the gettext catalogues (:mod:`stratege.i18n.catalogue`)
+and the vocabulary (:mod:`stratege.vocabulary`); numbers and dates from
+:mod:`stratege.i18n.numbers`.
 """
 
 from __future__ import annotations
 
 import locale
 import os
-from collections.abc import Mapping
 from typing import Literal
 
 Lang = Literal["fr", "en"]
@@ -32,13 +31,6 @@ def pick_language(requested: str | None, strategy_language: str | None = None) -
         if candidate in LANGUAGES:
             return candidate  # type: ignore[return-value]
     return system_language()
-
-
-def tr(text: Mapping[str, str] | str, lang: Lang, **values: object) -> str:
-    """The ``lang`` version of a bilingual text, with ``{placeholders}`` filled in."""
-    template = text if isinstance(text, str) else text.get(lang) or text.get("en") or ""
-    result = template.format(**values) if values else template
-    return french_typography(result) if lang == "fr" else result
 
 
 NNBSP, NBSP = "\u202f", "\u00a0"

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from stratege.timewindow import TimeWindow
 
@@ -52,7 +53,7 @@ class CadenceRange(Reference):
     @model_validator(mode="after")
     def _ordered(self) -> CadenceRange:
         if not self.min <= self.typical <= self.max:
-            raise ValueError("cadence must satisfy min ≤ typical ≤ max")
+            raise PydanticCustomError("cadence_order", "cadence must satisfy min ≤ typical ≤ max")
         return self
 
 

@@ -116,7 +116,9 @@ def relabel_legend(axes: Axes, words: Callable[[str], str]) -> None:
     """The legend's texts in a language: each entry was drawn with a key (a channel id,
     a budget category) as its label."""
     _handles, keys = axes.get_legend_handles_labels()  # the drawn artists keep their keys
-    for key, text in zip(keys, axes.get_legend().texts, strict=True):
+    legend = axes.get_legend()
+    assert legend is not None, "the chart was drawn with its legend"
+    for key, text in zip(keys, legend.texts, strict=True):
         text.set_text(words(key))
 
 

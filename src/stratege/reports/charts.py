@@ -131,18 +131,22 @@ def workload(context: Context) -> bytes:
 
 def _draw_budget(context: Context) -> Figure:
     """Stacked bars of planned spending per month; the declared budget as a line."""
+    from matplotlib.dates import date2num
+
     budget = context.plan.budget
     months = [m for m in budget.months if m not in budget.lead_months]
     drawing, axes = figure()
     bottom = [0.0] * len(months)
     spent = [c for c in CATEGORIES if budget.planned_total(c) > 0]
+    where = date2num(months)
     for index, category in enumerate(spent):
         values = [budget.planned[category].get(m, 0.0) for m in months]
-        axes.bar(months, values, width=20, bottom=bottom, color=colour(index), label=category)
+        axes.bar(where, values, width=20, bottom=bottom, color=colour(index), label=category)
         bottom = [a + b for a, b in zip(bottom, values, strict=True)]
     declared = [sum(budget.declared[c].get(m, 0.0) for c in CATEGORIES) for m in months]
-    style = {"color": "black", "linewidth": 1.2, "marker": "o", "markersize": 3}
-    axes.plot(months, declared, label="declared", **style)
+    axes.plot(
+        where, declared, color="black", linewidth=1.2, marker="o", markersize=3, label="declared"
+    )
     axes.grid(axis="y", alpha=0.3)
     if months:
         month_ticks(axes, months[0], months[-1])
@@ -209,6 +213,7 @@ def _drawn_trajectories(context: Context) -> list[KpiTrajectory]:
 
 def _draw_trajectories(context: Context) -> Figure:
     """Small multiples: each KPI's path from its baseline to its target."""
+    from matplotlib.dates import date2num
     from matplotlib.ticker import MaxNLocator
 
     drawn = _drawn_trajectories(context)
@@ -216,8 +221,8 @@ def _draw_trajectories(context: Context) -> Figure:
     drawing, grid = small_multiples(len(drawn), columns, 2.1)
     for axes, trajectory in zip(grid, drawn, strict=False):
         dates = [context.plan.horizon.start, *(day for day, _ in trajectory.points)]
-        values = [trajectory.kpi.baseline, *(value for _, value in trajectory.points)]
-        axes.plot(dates, values, color=colour(0), marker="o", markersize=2)
+        values = [trajectory.kpi.baseline or 0.0, *(value for _, value in trajectory.points)]
+        axes.plot(date2num(dates), values, color=colour(0), marker="o", markersize=2)
         axes.tick_params(labelsize=TINY)
         axes.yaxis.set_major_locator(MaxNLocator(4))
         month_ticks(axes, dates[0], dates[-1], every=3)

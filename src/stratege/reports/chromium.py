@@ -1,7 +1,7 @@
 """Headless Chromium, run safely: every background service off (no network, no component
 update, no sync), a throw-away profile, its own process group (a timeout ends its helpers
-too). Several pages can be given at once, each to its own process, started together: the
-two PDFs of a pack print in the time of one.
+too). PDFs are printed through the DevTools protocol, several pages by one browser (see
+:mod:`stratege.reports.devtools`); a screenshot runs Chromium's own command line.
 
 Nothing is written outside Chromium's temporary folder; what it wrote comes back as bytes.
 """
@@ -50,7 +50,6 @@ CHROMIUM_FLAGS = (
     "--mute-audio",
     "--hide-scrollbars",
 )
-PDF_ARGUMENTS = ("--no-pdf-header-footer", "--print-to-pdf-no-header", "--print-to-pdf={output}")
 
 
 def find_chromium() -> str | None:
@@ -68,14 +67,6 @@ def find_chromium() -> str | None:
 def chromium_command(chromium: str, profile: Path, *arguments: str) -> list[str]:
     """The command line: safety flags, a throw-away profile, then ``arguments``."""
     return [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *arguments]
-
-
-@dataclass(frozen=True)
-class Page:
-    """What to give Chromium: the HTML text, or the path of an HTML file."""
-
-    html: str | None = None
-    path: Path | None = None
 
 
 @dataclass
@@ -104,55 +95,31 @@ def run_chromium(
     arguments: Sequence[str],
     output_name: str,
     failure: Callable[[str], str],
-    page: Page,
+    page: Path,
     *,
     chromium: str | None = None,
     lang: str = "en",
 ) -> bytes:
-    """Run headless Chromium on ``page`` with ``arguments``, in which ``{output}`` stands
-    for the file it must write; returns that file's bytes. ``failure(detail)`` is the
-    translated message of the :class:`ChromiumFailed` raised otherwise."""
-    return run_many(arguments, output_name, failure, [page], chromium=chromium, lang=lang)[0]
-
-
-def run_many(
-    arguments: Sequence[str],
-    output_name: str,
-    failure: Callable[[str], str],
-    pages: Sequence[Page],
-    *,
-    chromium: str | None = None,
-    lang: str = "en",
-) -> list[bytes]:
-    """:func:`run_chromium` on several pages at once: every process is started, then
-    waited for; the results come in the order of ``pages``."""
+    """Run headless Chromium on the HTML file ``page`` with ``arguments``, in which
+    ``{output}`` stands for the file it must write; returns that file's bytes.
+    ``failure(detail)`` is the translated message of the :class:`ChromiumFailed` raised
+    otherwise."""
     chromium = chromium or find_chromium()
     if chromium is None:
         raise ChromiumMissing(lang)
-    jobs: list[_Job] = []
+    job = _start(chromium, arguments, output_name, page)
     try:
-        for page in pages:
-            jobs.append(_start(chromium, arguments, output_name, page))
-        deadline = time.monotonic() + CHROMIUM_TIMEOUT_S
-        return [_finish(job, deadline, failure, lang) for job in jobs]
+        return _finish(job, time.monotonic() + CHROMIUM_TIMEOUT_S, failure, lang)
     finally:
-        for job in jobs:
-            job.close()
+        job.close()
 
 
-def _start(chromium: str, arguments: Sequence[str], output_name: str, page: Page) -> _Job:
+def _start(chromium: str, arguments: Sequence[str], output_name: str, page: Path) -> _Job:
     folder = tempfile.TemporaryDirectory(prefix="stratege-chromium-")
     work = Path(folder.name)
-    source = page.path
-    if page.html is not None:
-        source = work / "document.html"
-        source.write_text(page.html, encoding="utf-8")
-    if source is None:
-        folder.cleanup()
-        raise ValueError("a page needs its HTML or the path of its file")
     target = work / output_name
     filled = [argument.replace("{output}", str(target)) for argument in arguments]
-    command = chromium_command(chromium, work / "profile", *filled, source.resolve().as_uri())
+    command = chromium_command(chromium, work / "profile", *filled, page.resolve().as_uri())
     with (work / "chromium.log").open("wb") as log:  # a file, not a pipe: never blocks
         process = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
@@ -176,16 +143,26 @@ def _finish(job: _Job, deadline: float, failure: Callable[[str], str], lang: str
 def chromium_pdfs(
     htmls: Sequence[str], *, chromium: str | None = None, lang: str = "en"
 ) -> list[bytes]:
-    """Print each HTML page to PDF: the page's own @page size and footer, no browser
-    header or footer; all pages at once."""
+    """Print each HTML page to PDF (the page's own @page size and footer, no browser header
+    or footer), all in one browser: see :mod:`stratege.reports.devtools`."""
+    from stratege.reports.devtools import print_pages
+
     _ = translator(language(lang))
-
-    def failure(detail: str) -> str:
-        return _("Chromium could not print the PDF: {error}", error=detail)
-
-    pages = [Page(html=html) for html in htmls]
-    pdfs = run_many(PDF_ARGUMENTS, "document.pdf", failure, pages, chromium=chromium, lang=lang)
-    for pdf in pdfs:
-        if not pdf.startswith(b"%PDF"):
-            raise ChromiumFailed(failure(repr(pdf[:16])))
+    chromium = chromium or find_chromium()
+    if chromium is None:
+        raise ChromiumMissing(lang)
+    try:
+        pdfs = print_pages(chromium, htmls, CHROMIUM_TIMEOUT_S)
+    except TimeoutError:
+        late = _("Chromium did not finish within {seconds} seconds.", seconds=CHROMIUM_TIMEOUT_S)
+        raise _failed(lang, late) from None
+    except (ChromiumFailed, OSError, ValueError, KeyError) as failure:
+        raise _failed(lang, str(failure)) from None
+    if not all(pdf.startswith(b"%PDF") for pdf in pdfs):
+        raise _failed(lang, "not a PDF")
     return pdfs
+
+
+def _failed(lang: str, detail: str) -> ChromiumFailed:
+    _ = translator(language(lang))
+    return ChromiumFailed(_("Chromium could not print the PDF: {error}", error=detail))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from stratege.checks import Finding
-from stratege.i18n import Lang
+from stratege.i18n import Lang, french_typography
 from stratege.i18n.catalogue import Gettext, plural, translator
 from stratege.i18n.numbers import count, day, money, num, percent, short_day
 from stratege.knowledge import Knowledge
@@ -87,6 +87,11 @@ class Context:
 
     def join(self, items: Iterable[str]) -> str:
         return ", ".join(items) or DASH
+
+    def series(self, items: Iterable[str]) -> str:
+        """Items that hold commas themselves, separated as the language punctuates ";"."""
+        text = "; ".join(items)
+        return french_typography(text) if self.lang == "fr" else text
 
     # --- names of the strategy's own things ---------------------------------------------
 

@@ -5,6 +5,7 @@ cannot disagree; all text in it is already translated and formatted for its lang
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -37,9 +38,9 @@ def cell_text(cell: Cell) -> str:
 @dataclass(frozen=True)
 class Table:
     caption: str
-    header: list[str]
-    rows: list[list[Cell]]
-    numeric: list[bool] = field(default_factory=list)  # per column: right-align numbers
+    header: Sequence[str]
+    rows: Sequence[Sequence[Cell]]
+    numeric: Sequence[bool] = field(default_factory=list)  # per column: right-align numbers
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import re
+from collections.abc import Sequence
 from html import escape
 
 from stratege.i18n import LANGUAGES
@@ -129,8 +130,8 @@ class _Renderer:
     def __init__(self, document: Document, generated: dt.date) -> None:
         self.document = document
         self.lang = document.lang if document.lang in LANGUAGES else "en"
-        self._ = translator(self.lang)  # type: ignore[arg-type]
-        self.generated = day(generated, self.lang)  # type: ignore[arg-type]
+        self._ = translator(self.lang)
+        self.generated = day(generated, self.lang)
         self.tables = 0
         self.figures = 0
 
@@ -257,7 +258,7 @@ class _Renderer:
         number = self.tables
         columns = max(len(table.header), *(len(row) for row in table.rows), 0)
 
-        def cells(row: list[Cell], tag: str) -> str:
+        def cells(row: Sequence[Cell], tag: str) -> str:
             padded = [*row, *([""] * (columns - len(row)))]
             out = []
             for index, value in enumerate(padded):

@@ -14,6 +14,7 @@ With neither, :class:`PdfRendererMissing` says how to get one. PDFs come back as
 from __future__ import annotations
 
 from collections.abc import Sequence
+from types import ModuleType
 from typing import Literal
 
 from stratege.reports.chromium import chromium_pdfs, find_chromium
@@ -69,7 +70,7 @@ def print_pdfs(documents: Sequence[Document], *, engine: Engine = "auto") -> lis
     return chromium_pdfs(htmls, chromium=chromium, lang=lang)
 
 
-def _import_weasyprint():  # type: ignore[no-untyped-def]
+def _import_weasyprint() -> ModuleType | None:
     """The weasyprint module, or None when it is not installed or its libraries are not
     (WeasyPrint raises OSError when Pango cannot be loaded)."""
     try:
@@ -77,7 +78,8 @@ def _import_weasyprint():  # type: ignore[no-untyped-def]
         from weasyprint.urls import URLFetcher  # noqa: F401  (68+: restricted fetchers)
     except (ImportError, OSError):
         return None
-    return weasyprint
+    module: ModuleType = weasyprint
+    return module
 
 
 def _weasyprint_pdf(weasyprint, html: str) -> bytes:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ plain text, and whoever shows them must not read them as markup (rich would swal
 
 from __future__ import annotations
 
-from stratege.i18n import LANGUAGES, Lang
+from stratege.i18n import Lang
 from stratege.i18n.catalogue import translator
 
 PIP_COMMAND = 'pip install "stratege[pdf]"'
@@ -48,4 +48,4 @@ class ChromiumFailed(PdfError):
 
 
 def language(lang: str) -> Lang:
-    return lang if lang in LANGUAGES else "en"  # type: ignore[return-value]
+    return "fr" if lang == "fr" else "en"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from stratege.i18n import system_language
 from stratege.i18n.catalogue import translator
-from stratege.reports.chromium import Page, run_chromium
+from stratege.reports.chromium import run_chromium
 from stratege.reports.printing_errors import ChromiumFailed, PdfError, language
 
 WINDOW = (1240, 1754)  # A4 at 150 dpi
@@ -38,8 +38,9 @@ def first_page_png(html_path: Path, *, chromium: str | None = None, lang: str = 
         "--force-device-scale-factor=1",
         "--screenshot={output}",
     ]
-    page = Page(path=html_path)
-    png = run_chromium(arguments, "screenshot.png", failure, page, chromium=chromium, lang=lang)
+    png = run_chromium(
+        arguments, "screenshot.png", failure, html_path, chromium=chromium, lang=lang
+    )
     if not png.startswith(PNG_SIGNATURE):
         raise ChromiumFailed(failure(repr(png[:16])))
     return png

@@ -10,10 +10,12 @@ rows never split across pages, numbers right-aligned, code in a monospace font.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Mm, Pt
 
 from stratege.reports.document import Cell, Code, Table, cell_text
@@ -30,9 +32,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # no XML can 
 _LINE_PARTS = re.compile(r"(\r\n|\n|\r|\t)")
 
 
-def table_element(block: Table, style_id: str):  # type: ignore[no-untyped-def]  # a CT_Tbl
+def table_element(block: Table, style_id: str) -> BaseOxmlElement:
     """The ``<w:tbl>`` of ``block`` in the table style ``style_id``."""
-    grid: list[list[Cell]] = [list(block.header), *block.rows]
+    grid: list[Sequence[Cell]] = [block.header, *block.rows]
     columns = max(len(row) for row in grid) or 1
     numeric = [i < len(block.numeric) and block.numeric[i] for i in range(columns)]
     size = Pt(8) if columns > WIDE_TABLE else Pt(9)
@@ -61,7 +63,7 @@ def _properties(style_id: str, widths: list[int]) -> str:
 
 
 def _row(
-    values: list[Cell], widths: list[int], numeric: list[bool], size: int, header: bool
+    values: Sequence[Cell], widths: list[int], numeric: list[bool], size: int, header: bool
 ) -> str:
     """A row never cut across two pages; the header repeated on every page."""
     repeat = '<w:tblHeader w:val="true"/>' if header else ""
@@ -100,7 +102,7 @@ def run_text(text: str) -> str:
     return "".join(parts)
 
 
-def column_widths(cells: list[list[Cell]], columns: int, size: Pt) -> list[Emu]:
+def column_widths(cells: Sequence[Sequence[Cell]], columns: int, size: Pt) -> list[Emu]:
     """Share the text width by what each column holds.
 
     Every column first gets room for its longest unbreakable piece (a number with its

@@ -6,7 +6,12 @@ from pathlib import Path
 
 from stratege.bundled import example_names, example_path
 from stratege.services.errors import UnknownExample
-from stratege.strategy import StrategyDocument, load_strategy, parse_strategy
+from stratege.strategy import (
+    StrategyDocument,
+    load_strategy,
+    parse_strategy,
+    parse_strategy_bytes,
+)
 
 
 def load(path: Path | str) -> StrategyDocument:
@@ -17,6 +22,12 @@ def load(path: Path | str) -> StrategyDocument:
 def parse(text: str, name: str = "<text>") -> StrategyDocument:
     """A strategy given as YAML text; ``name`` stands for the file in located problems."""
     return parse_strategy(text, name)
+
+
+def parse_upload(data: bytes, name: str = "<upload>") -> StrategyDocument:
+    """A strategy given as bytes (an upload, standard input): size, encoding and byte
+    order mark checked as for a file."""
+    return parse_strategy_bytes(data, name)
 
 
 def example(name: str) -> StrategyDocument:

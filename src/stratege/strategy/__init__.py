@@ -8,6 +8,7 @@ from stratege.strategy.yamlio import (
     format_path,
     load_strategy,
     parse_strategy,
+    parse_strategy_bytes,
 )
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "format_path",
     "load_strategy",
     "parse_strategy",
+    "parse_strategy_bytes",
 ]

@@ -137,8 +137,19 @@ def _validate(path: Path, tree: CommentedMap) -> tuple[Strategy | None, list[Fil
         load_knowledge(strategy.knowledge)  # overrides must make a valid knowledge base
     except ValidationError as error:
         problems = [_problem_from_pydantic(path, tree, e, prefix, root) for e in error.errors()]
-        return None, problems
+        return None, _without_echoes(problems)
     return strategy, []
+
+
+def _without_echoes(problems: list[FileProblem]) -> list[FileProblem]:
+    """A misspelt key is one mistake, not two: when ``hours_per_wek`` is answered with
+    "did you mean hours_per_week?", the "hours_per_week is missing" beside it goes."""
+    meant = {
+        p.path.removesuffix(str(p.values["field"])) + str(p.values["suggestion"])
+        for p in problems
+        if p.code == "extra_forbidden" and "suggestion" in p.values
+    }
+    return [p for p in problems if not (p.code == "missing" and p.path in meant)]
 
 
 def _located(

@@ -35,7 +35,7 @@ from stratege.wizard.explanations import INTRO, INTRO_EDIT
 from stratege.wizard.prompter import Asker
 from stratege.wizard.suggest import next_january, period_end, suggested_target, unique_id
 
-MAX_MONTHS = 60
+MAX_MONTHS = 36  # the longest period a strategy file may cover (strategy.bounds)
 QUANTITIES: dict[str, Quantity] = {"percent": "percent", "currency": "amount"}
 
 

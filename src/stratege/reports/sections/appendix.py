@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from stratege.reports.context import DASH, Context
-from stratege.reports.document import Code, Section, Table
+from stratege.reports.document import Cell, Code, Section, Table
 from stratege.vocabulary import label
 
 Uses = dict[str, set[str]]  # source key → what it was used for
@@ -73,7 +73,7 @@ def _source_row(context: Context, key: str, used: set[str]) -> list[str]:
     publisher = _own_words(context, "source-publisher", key) or (source.publisher if source else "")
     year = str(source.year) if source and source.year else ""
     detail = ", ".join(x for x in (publisher, year, source.url if source else "") if x)
-    return [title, detail or DASH, "; ".join(sorted(used))]
+    return [title, detail or DASH, context.series(sorted(used))]
 
 
 def _own_words(context: Context, kind: str, key: str) -> str | None:
@@ -85,7 +85,7 @@ def _own_words(context: Context, kind: str, key: str) -> str | None:
 def _formulas(context: Context) -> Table:
     _, metrics = context._, context.knowledge.kpis
     used = dict.fromkeys(k.metric for k in context.strategy.kpis if k.metric in metrics)
-    rows = [
+    rows: list[list[Cell]] = [
         [Code(metric), context.words.metric(metric), Code(metrics[metric].formula)]
         for metric in used
     ]

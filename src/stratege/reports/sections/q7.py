@@ -55,4 +55,4 @@ def _windows(context: Context, cadence: Cadence) -> str:
         f"{context.join(days('weekday-short', w.days))} {w.start:%H:%M}–{w.end:%H:%M}"
         for w in cadence.windows
     ]
-    return "; ".join(windows) or context._("platform default")
+    return context.series(windows) or context._("platform default")
