@@ -163,7 +163,7 @@ def test_it_asks_again_after_invalid_answers_and_says_what_is_expected() -> None
         "Entrez un code pays à deux lettres",
         "« 31/02/2027 » n’est pas une date",
         "« douze » n’est pas un nombre",
-        "Entrez un nombre entre 1 et 60",
+        "Entrez un nombre entre 1 et 36",
         "« 99 » n’est pas dans la liste",
         "Choisissez une date entre",
         "« abc » n’est pas un nombre",

@@ -122,7 +122,8 @@ def _own_words(kind: str, value: str, knowledge: Knowledge | None, lang: Lang) -
 
 def knowledge_ids(knowledge: Knowledge, kind: str) -> Iterable[str]:
     section, _ = KNOWLEDGE_KINDS[kind]
-    return getattr(knowledge, section).keys()
+    entries: dict[str, object] = getattr(knowledge, section)
+    return entries.keys()
 
 
 class Words:

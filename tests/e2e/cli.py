@@ -28,14 +28,18 @@ def invoke(*args: str, lang_env: str = "C.UTF-8") -> Ran:
     again here, so a test fails on it instead of reading an exit code."""
     from stratege.cli.app import app
 
-    result = CliRunner().invoke(app, list(args), env={**ENV, "LANG": lang_env}, catch_exceptions=False)
+    result = CliRunner().invoke(
+        app, list(args), env={**ENV, "LANG": lang_env}, catch_exceptions=False
+    )
     return Ran(result.exit_code, result.stdout, result.stderr)
 
 
 def run(*args: str, lang_env: str = "C.UTF-8", timeout: float = 120) -> Ran:
     """`stratege ARGS` as a new process of the installed command, as a user runs it."""
     env = {**os.environ, **ENV, "LANG": lang_env}
-    done = subprocess.run([STRATEGE, *args], capture_output=True, text=True, env=env, timeout=timeout)
+    done = subprocess.run(
+        [STRATEGE, *args], capture_output=True, text=True, env=env, timeout=timeout
+    )
     return Ran(done.returncode, done.stdout, done.stderr)
 
 

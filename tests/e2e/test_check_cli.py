@@ -112,7 +112,9 @@ def test_schema_lists_the_vocabularies_for_editors(tmp_path: Path) -> None:
     assert "facebook" in channel["platform"]["enum"]
     skills = schema["$defs"]["Person"]["properties"]["skills"]["items"]["enum"]
     assert "photography" in skills
-    assert "short_video" in schema["$defs"]["FormatMix"]["properties"]["mix"]["propertyNames"]["enum"]
+    assert (
+        "short_video" in schema["$defs"]["FormatMix"]["properties"]["mix"]["propertyNames"]["enum"]
+    )
     assert "median_first_response_time" in schema["$defs"]["Kpi"]["properties"]["metric"]["enum"]
 
 
@@ -135,8 +137,11 @@ def test_kpis_never_cut_an_identifier() -> None:
 
 @pytest.mark.parametrize(
     ("command", "identifier", "french"),
-    [("platforms", "whatsapp_channel", "Chaîne WhatsApp"), ("formats", "photo", "Photo"),
-     ("skills", "video_editing", "Tournage et montage vidéo")],
+    [
+        ("platforms", "whatsapp_channel", "Chaîne WhatsApp"),
+        ("formats", "photo", "Photo"),
+        ("skills", "video_editing", "Tournage et montage vidéo"),
+    ],
 )
 def test_vocabulary_listings(command: str, identifier: str, french: str) -> None:
     result = invoke(command, "--lang", "fr")
@@ -165,7 +170,9 @@ def test_an_unexpected_error_is_a_short_message_and_exit_3(monkeypatch, capsys) 
         raise RuntimeError("planted bug")
 
     monkeypatch.setattr(checking, "check", broken)
-    monkeypatch.setattr(sys, "argv", ["stratege", "check", str(example_path("boulangeries-martin"))])
+    monkeypatch.setattr(
+        sys, "argv", ["stratege", "check", str(example_path("boulangeries-martin"))]
+    )
     monkeypatch.delenv("STRATEGE_DEBUG", raising=False)
     with pytest.raises(SystemExit) as stopped:
         app.main()

@@ -55,12 +55,15 @@ def test_plan_over_a_chosen_span_says_budgets_are_pro_rated(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
-    ("first", "last"), [("2027-03-01", "2027-02-01"), ("2026-06-01", "2027-02-01"), ("0001-01-01", "2027-01-31")]
+    ("first", "last"),
+    [("2027-03-01", "2027-02-01"), ("2026-06-01", "2027-02-01"), ("0001-01-01", "2027-01-31")],
 )
 def test_plan_refuses_reversed_dates_or_dates_outside_the_period(
     first: str, last: str, tmp_path: Path
 ) -> None:
-    result = invoke("plan", BAKERY, "--from", first, "--to", last, "--out", str(tmp_path), "--lang", "en")
+    result = invoke(
+        "plan", BAKERY, "--from", first, "--to", last, "--out", str(tmp_path), "--lang", "en"
+    )
     assert result.returncode == 2
     assert "date" in result.stderr
     assert not any(tmp_path.iterdir())
@@ -103,9 +106,8 @@ def test_a_second_plan_rewrites_its_own_files_and_removes_stale_ones(tmp_path: P
     assert invoke("plan", BAKERY, "--out", str(tmp_path)).returncode == 0
     stale = tmp_path / "hootsuite" / "gone.csv"
     manifest = (tmp_path / ".stratege-files.json").read_text()
-    (tmp_path / ".stratege-files.json").write_text(
-        manifest.replace('"files": {', '"files": {"hootsuite/gone.csv": "%s", ' % _sha(b"old")),
-    )
+    entry = f'"files": {{"hootsuite/gone.csv": "{_sha(b"old")}", '
+    (tmp_path / ".stratege-files.json").write_text(manifest.replace('"files": {', entry))
     stale.write_bytes(b"old")
     assert invoke("plan", BAKERY, "--out", str(tmp_path)).returncode == 0
     assert not stale.exists()

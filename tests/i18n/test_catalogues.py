@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po
 from stratege.i18n import LANGUAGES
 
 SOURCE = Path(resources.files("stratege"))  # type: ignore[arg-type]
-KEYWORDS = {"N_": None, "_": None, "plural": (2, 3)}
+KEYWORDS = {"N_": None, "_": None, "plural": (2, 3), "ngettext": (1, 2)}
 
 
 def _marked() -> set[str | tuple[str, str]]:

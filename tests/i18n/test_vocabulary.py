@@ -32,7 +32,11 @@ def test_every_knowledge_entry_has_its_words(kind: str, lang: str) -> None:
 
 def test_a_strategys_own_addition_brings_its_name() -> None:
     knowledge = load_knowledge(
-        {"skills": {"drone_piloting": {"name": {"fr": "Pilotage de drone", "en": "Drone piloting"}}}}
+        {
+            "skills": {
+                "drone_piloting": {"name": {"fr": "Pilotage de drone", "en": "Drone piloting"}}
+            }
+        }
     )
     assert Words("fr", knowledge).skill("drone_piloting") == "Pilotage de drone"
     assert Words("en", knowledge).skill("drone_piloting") == "Drone piloting"

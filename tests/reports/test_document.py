@@ -233,4 +233,4 @@ def test_shortfalls_name_the_work_and_the_skill_in_the_language() -> None:
     assert text.startswith("Création des contenus (Tournage et montage vidéo)\u00a0: ")
     assert "du 28 décembre 2026 au" in text  # a range over two years names both years
     summary = " ".join(texts(build_document(short, [], "fr", TODAY)))
-    assert "(Création des contenus (Tournage et montage vidéo))" in summary
+    assert "pour Création des contenus (Tournage et montage vidéo)\u202f;" in summary

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
 from stratege.checks.values import Closest, Known, Label, Labels, Msg
 from stratege.i18n.catalogue import N_
+from stratege.strategy.model import Kpi, Pillar
 
 
 @rule(
@@ -286,10 +287,11 @@ def audiences_unlinked(ctx: Context) -> Iterator[Hit]:
 )
 def unknown_linked_audience(ctx: Context) -> Iterator[Hit]:
     strategy = ctx.strategy
-    for section, items, what in (
+    linked: tuple[tuple[tuple[str, ...], Sequence[Pillar | Kpi], str], ...] = (
         (("content", "pillars"), strategy.content.pillars, N_("The pillar")),
         (("kpis",), strategy.kpis, N_("The KPI")),
-    ):
+    )
+    for section, items, what in linked:
         for index, item in enumerate(items):
             for position, audience in enumerate(item.audiences):
                 if audience not in ctx.audience_ids:

@@ -57,7 +57,7 @@ def unsupported_format(ctx: Context) -> Iterator[Hit]:
     for index, mix in enumerate(ctx.strategy.content.formats):
         channel = ctx.strategy.channel(mix.channel)
         platform = ctx.knowledge.platforms.get(channel.platform) if channel else None
-        if platform is None:
+        if platform is None or channel is None:
             continue
         for format_id in mix.mix:
             if format_id in ctx.knowledge.formats and format_id not in platform.formats:

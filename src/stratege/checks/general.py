@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import holidays
 
@@ -50,7 +51,7 @@ def period_reversed(ctx: Context) -> Iterator[Hit]:
 def duplicate_ids(ctx: Context) -> Iterator[Hit]:
     data = ctx.strategy.model_dump()
     for section in ID_LISTS:
-        items = data
+        items: Any = data
         for part in section:
             items = items[part]
         seen: set[str] = set()
@@ -149,7 +150,7 @@ def implausible_figure(ctx: Context) -> Iterator[Hit]:
                 if limit != "followers"
                 else Num(value, 0)
             )
-            yield path, {"what": Msg.of(FIELD_NAMES[path[-1]]), "value": shown}
+            yield path, {"what": Msg.of(FIELD_NAMES[str(path[-1])]), "value": shown}
 
 
 FIELD_NAMES = {

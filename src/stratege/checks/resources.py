@@ -57,7 +57,7 @@ def workload_shortfall(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _work_name(ctx: Context, activity: str, skill: str | None, channel: str | None) -> Msg:
+def _work_name(ctx: Context, activity: str, skill: str | None, channel: str | None) -> Msg | Label:
     """'Production (Graphic design)', 'Customer care, x': the work a shortfall is about."""
     work: Msg | Label = Label("activity", activity)
     if activity == "create_content" and skill:

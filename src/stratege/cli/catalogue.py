@@ -30,7 +30,7 @@ def rules(output: FormatArg = OutputFormat.text, lang: LangArg = None) -> None:
     from stratege.vocabulary import label
 
     language = pick_language(lang)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "code": r.code,
             "severity": str(r.severity),

@@ -29,7 +29,7 @@ def pick_language(requested: str | None, strategy_language: str | None = None) -
     """Explicit choice first, then the strategy's own language, then the system's."""
     for candidate in (requested, strategy_language):
         if candidate in LANGUAGES:
-            return candidate  # type: ignore[return-value]
+            return candidate
     return system_language()
 
 

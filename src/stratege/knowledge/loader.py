@@ -50,7 +50,8 @@ def _merge_files() -> dict[str, Any]:
             if clashes:  # a data-file mistake: two files disagree on one entry
                 raise ValueError(f"{name}.yaml redefines {section}: {clashes}")
             known.update(content)
-    return json.loads(json.dumps(merged, default=str))  # dates as text, like the cache
+    plain: dict[str, Any] = json.loads(json.dumps(merged, default=str))  # dates as text
+    return plain
 
 
 def load_knowledge(overrides: dict[str, Any] | None = None) -> Knowledge:

@@ -36,7 +36,9 @@ class Horizon:
     blackouts: frozenset[dt.date]
 
     @classmethod
-    def of(cls, strategy: Strategy, start: dt.date | None = None, end: dt.date | None = None):
+    def of(
+        cls, strategy: Strategy, start: dt.date | None = None, end: dt.date | None = None
+    ) -> Horizon:
         start = start or strategy.period.start
         end = end or strategy.period.end
         blocked = {

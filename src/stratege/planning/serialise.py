@@ -116,7 +116,7 @@ def _decode_sequence(origin: Any, args: tuple[Any, ...], value: Any) -> Any:
 def _decode_plain(hint: Any, value: Any) -> Any:
     if isinstance(hint, type) and issubclass(hint, BaseModel):
         return hint.model_validate(value)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         hints = _hints(hint)
         return hint(**{k: _decode(hints[k], v) for k, v in value.items()})
     if hint is dt.datetime:

@@ -19,9 +19,8 @@ MIN_HOURS = 0.05
 @dataclass(frozen=True)
 class Shortfall:
     activity: str  # create_content, publish, moderate, answer_customers, …
-    skill: str | None
-    format: str | None
-    channel: str | None
+    skill: str | None  # for production: the skill that lacks hands (all formats together)
+    channel: str | None  # for the other activities: the channel
     first_week: dt.date
     last_week: dt.date
     needed: float  # average hours per week over the range
@@ -33,15 +32,16 @@ class Shortfall:
 
 
 def find_shortfalls(assignment: Assignment) -> list[Shortfall]:
-    rows: dict[tuple, dict[dt.date, tuple[float, float]]] = defaultdict(dict)
+    rows: dict[tuple[str, str | None, str | None], dict[dt.date, tuple[float, float]]]
+    rows = defaultdict(dict)
     for (skill, _fmt, week), (needed, missing) in assignment.unstaffed_production.items():
-        before = rows[("create_content", skill, None, None)].get(week, (0.0, 0.0))
-        rows[("create_content", skill, None, None)][week] = (
+        before = rows[("create_content", skill, None)].get(week, (0.0, 0.0))
+        rows[("create_content", skill, None)][week] = (
             before[0] + needed,
             before[1] + missing,
         )
     for (activity, channel, week), figures in assignment.unstaffed_activity.items():
-        rows[(activity, None, None, channel)][week] = figures
+        rows[(activity, None, channel)][week] = figures
     found = []
     for key, weeks in rows.items():
         for run in _runs([w for w in sorted(weeks) if weeks[w][1] > MIN_HOURS]):

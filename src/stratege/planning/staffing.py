@@ -330,7 +330,7 @@ def _linear(problem: _Problem, make: list[int] | None) -> tuple[float, _Solution
     """Fewest unstaffed units first (returned: the bound), then the most even spread that
     keeps them (a convex cost of each person-week's utilisation)."""
     solver = pywraplp.Solver.CreateSolver("GLOP")
-    counts = make or [None] * len(problem.make)
+    counts: list[int | None] = list(make) if make else [None] * len(problem.make)
     variables = {
         "m": [
             solver.NumVar(n or 0, problem.upper_make(k) if n is None else n, "")
@@ -352,8 +352,11 @@ def _linear(problem: _Problem, make: list[int] | None) -> tuple[float, _Solution
     solver.Minimize(sum(costs) + 0.001 * sum(variables["s"][k] for k in problem.early))
     if solver.Solve() != pywraplp.Solver.OPTIMAL:
         raise RuntimeError("staffing: the even spread has no optimum")
+    values = {kind: [_clean(v) for v in variables[kind]] for kind in ("m", "s", "a")}
     return bound, _Solution(
-        *([_clean(v) for v in variables[kind]] for kind in ("m", "s", "a")),
+        values["m"],
+        values["s"],
+        values["a"],
         [_clean(v) for v in cover.idle_groups],
         [_clean(v) for v in cover.idle_items],
     )
@@ -367,7 +370,7 @@ def _round(problem: _Problem, relaxed: _Solution, bound: float) -> list[int]:
     Rounding every count down always fits, which is the fallback if the budget runs out.
     """
     model = cp_model.CpModel()
-    model.Add = model.add  # the shared coverage code speaks pywraplp's spelling
+    model.Add = model.add  # type: ignore[attr-defined]  # the coverage code speaks pywraplp
     whole = [abs(v - round(v)) < 1e-6 for v in relaxed.make]
     variables = {
         "m": [_rounded(model, v, problem.upper_make(k)) for k, v in enumerate(relaxed.make)],
@@ -461,8 +464,8 @@ def _hand_out(problem: _Problem, solution: _Solution, members) -> None:  # type:
         names: list[str | None] = list(quotas[g])
         posts = sorted(members[group], key=lambda s: (s.start, s.channel))
         names += [None] * (len(posts) - len(names))
-        for slot, person in zip(posts, names, strict=True):
-            slot.producers[group.skill] = person
+        for slot, producer in zip(posts, names, strict=True):
+            slot.producers[group.skill] = producer
 
 
 def _name_publishers(portfolio: Portfolio, assignment: Assignment) -> None:

@@ -31,11 +31,9 @@ def describe_shortfall(plan: Plan, shortfall: Shortfall, lang: Lang) -> str:
 
 
 def shortfall_work(plan: Plan, shortfall: Shortfall, words: Words) -> str:
-    """The work that lacks hands: the format or activity, with the skill it lacks, or the
-    activity and its channel."""
-    work = (
-        words.format(shortfall.format) if shortfall.format else words.activity(shortfall.activity)
-    )
+    """The work that lacks hands: the activity, with the skill it lacks (production) or its
+    channel (the other activities)."""
+    work = words.activity(shortfall.activity)
     if shortfall.skill:
         return f"{work} ({words.skill(shortfall.skill)})"
     if not shortfall.channel:

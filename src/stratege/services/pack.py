@@ -16,6 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from stratege.i18n import Lang
+from stratege.reports.render import Rendered
 from stratege.services.exports import export_files
 from stratege.services.planning import PlanResult
 
@@ -41,11 +42,11 @@ def pack_files(
 ) -> Pack:
     """Every document format in every language (under ``fr/``, ``en/``) and the plan's
     exports in ``exports_lang`` (under ``plan/``)."""
-    from stratege.reports.build import build_document
+    from stratege.reports.build import build_documents
     from stratege.reports.render import FORMATS, render_documents
 
     _tell(progress, "documents")
-    documents = [build_document(result.plan, result.findings, lang, today) for lang in languages]
+    documents = build_documents(result.plan, result.findings, languages, today)
     with ThreadPoolExecutor(max_workers=1) as printer:
         pdfs = printer.submit(render_documents, documents, ("pdf",)) if pdf else None
         pack = Pack()
@@ -60,7 +61,7 @@ def pack_files(
     return pack
 
 
-def _add(pack: Pack, pdfs: Future) -> None:  # type: ignore[type-arg]
+def _add(pack: Pack, pdfs: Future[Rendered]) -> None:
     printed = pdfs.result()
     pack.files.update(printed.files)
     pack.problems.extend(printed.problems)

@@ -62,10 +62,6 @@ def _restrict(node: dict[str, Any], where: str, ids: list[str], names: list[str]
 
 
 def _items_of(node: dict[str, Any]) -> dict[str, Any]:
-    if "items" in node:
-        return node["items"]
-    for option in node.get("anyOf", []):
-        if "items" in option:
-            return option["items"]
-    node["items"] = {}
-    return node["items"]
+    holder = next((o for o in node.get("anyOf", []) if "items" in o), node)
+    items: dict[str, Any] = holder.setdefault("items", {})
+    return items

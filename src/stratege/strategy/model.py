@@ -103,7 +103,7 @@ class Organisation(Section):
     country: str = Field(
         default="FR", pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. FR."
     )
-    languages: list[Language] = Field(default_factory=lambda: ["fr"])
+    languages: list[Language] = Field(default_factory=lambda: list[Language](["fr"]))
     size: str = ""
     website: str = Field(default="", description="Main website, found by search engines.")
     mission: str = ""
@@ -213,7 +213,7 @@ class Channel(Section):
     platform: Id
     handle: str = ""
     purpose: Annotated[list[Purpose], BeforeValidator(_as_list)] = Field(
-        default_factory=lambda: ["main"],
+        default_factory=lambda: list[Purpose](["main"]),
         min_length=1,
         description="What the account is for; several at once, e.g. [main, customer_care].",
     )
@@ -395,9 +395,7 @@ class Occasion(Section):
 class Strategy(Section):
     """A social media strategy: the answers to the ten questions."""
 
-    schema_version: Literal[1] = Field(
-        default=SCHEMA_VERSION, description="Version of this file format."
-    )
+    schema_version: Literal[1] = Field(default=1, description="Version of this file format.")
     language: Language = Field(default="fr", description="Language of reports and messages.")
     period: Period
     organisation: Organisation

@@ -123,7 +123,9 @@ def _platform_channels(
     on its platform."""
     known = {a.id for a in draft.previous.audiences} if draft.previous else set()
     reaching = [a.id for a in draft.audiences if platform in a.platforms and a.id not in known]
-    objectives = [o.id for o in draft.objectives]
+    # A customer-service objective is served where customers are answered: on the care
+    # channel, not on every page (which would then owe a response time too).
+    objectives = [o.id for o in draft.objectives if care or o.kind != "customer_service"]
     if not before:
         handles = {a.platform: a.handle for a in draft.audit.accounts if a.owner == "own"}
         purpose = ["main", CARE] if care else ["main"]
@@ -144,7 +146,8 @@ def _platform_channels(
         if care and (channel.customer_care or (not served and index == 0)):
             purpose.append(CARE)
         kept = [a for a in channel.audiences if any(a == b.id for b in draft.audiences)]
-        aims = [o for o in channel.objectives if o in objectives] or objectives
+        declared = {o.id for o in draft.objectives}  # a file's channel keeps its own choice
+        aims = [o for o in channel.objectives if o in declared] or objectives
         update = {
             "purpose": purpose or ["main"],
             "audiences": kept + [a for a in reaching if a not in kept],

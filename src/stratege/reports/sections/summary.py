@@ -111,8 +111,8 @@ def feasibility(context: Context) -> str:
 
 def _worst_shortfall(context: Context, worst: Shortfall) -> str:
     return context._(
-        "The plan is not fully feasible: {missing} hours a week are missing at worst "
-        "({work}); see the diagnostics.",
+        "The plan is not fully feasible: at worst {missing} hours a week are missing for "
+        "{work}; see the diagnostics.",
         missing=context.number(worst.missing),
         work=shortfall_work(context.plan, worst, context.words),
     )
