@@ -54,7 +54,6 @@ def _scenario_a_file(folder: Path) -> Path:
 
 def commands(folder: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
     exe = _stratege()
-    no_pdf = {"STRATEGE_PDF": "off"}
     return {
         "help": ([exe, "--help"], {}),
         "version": ([exe, "--version"], {}),
@@ -64,7 +63,7 @@ def commands(folder: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
             [exe, "plan", str(_scenario_a_file(folder)), "--out", str(folder / "plan5k")],
             {},
         ),
-        "pack": ([exe, "pack", str(LARGEST), "--out", str(folder / "pack")], no_pdf),
+        "pack": ([exe, "pack", str(LARGEST), "--out", str(folder / "pack"), "--no-pdf"], {}),
         "pack-pdf": ([exe, "pack", str(LARGEST), "--out", str(folder / "pack-pdf")], {}),
     }
 

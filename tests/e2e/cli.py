@@ -26,10 +26,10 @@ class Ran:
 def invoke(*args: str, lang_env: str = "C.UTF-8") -> Ran:
     """`stratege ARGS` in this process. An exception the command did not expect is raised
     again here, so a test fails on it instead of reading an exit code."""
-    from stratege.cli.app import app
+    from stratege.cli.commands import full_app
 
     result = CliRunner().invoke(
-        app, list(args), env={**ENV, "LANG": lang_env}, catch_exceptions=False
+        full_app(), list(args), env={**ENV, "LANG": lang_env}, catch_exceptions=False
     )
     return Ran(result.exit_code, result.stdout, result.stderr)
 

@@ -9,16 +9,17 @@ the same bands, so "evenly spread" means one thing everywhere.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ortools.linear_solver import pywraplp
+if TYPE_CHECKING:
+    from ortools.linear_solver import pywraplp
 
 # Utilisation bands (percent) and the cost of one point in each. (A steeper 95–100 band was
 # tried: the rounded plans came out with more full weeks, not fewer — see benchmarks/.)
 STRAIN_BANDS = ((50, 1), (70, 2), (85, 4), (100, 8))
 
 
-def strain(solver: pywraplp.Solver, utilisation: Any) -> Any:
+def strain(solver: pywraplp.Solver, utilisation: Any) -> Any:  # the planner's linear programs
     """Piecewise-linear convex cost of a utilisation (in percent, at most 100)."""
     parts, cost, floor = [], 0, 0
     for ceiling, slope in STRAIN_BANDS:

@@ -6,9 +6,9 @@ reporting and advertising. Who may do each piece follows the RACI: the people Re
 for the activity on that channel (its own row, else the row for all channels); only where
 no row names anyone able to do it, the people with the matching skill (or training in
 it) — never someone the row names only as Accountable, Consulted or Informed.
-Assignment is a flow problem, solved with OR-Tools' linear solver: the hours that cannot
-reach anybody are the shortfall, which makes "infeasible" precise (which work, how many
-hours) rather than a single ratio.
+Assignment is a flow problem (a minimum-cost maximum flow, :mod:`stratege.capacity.flow`):
+the hours that cannot reach anybody are the shortfall, which makes "infeasible" precise
+(which work, how many hours) rather than a single ratio.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ortools.linear_solver import pywraplp
-
-from stratege.capacity.strain import strain
+from stratege.capacity.flow import FlowNetwork
+from stratege.capacity.strain import STRAIN_BANDS
 from stratege.knowledge.models import Activities, Knowledge
 from stratege.strategy.model import Cadence, Channel, RaciRow, Strategy
 
@@ -263,37 +262,28 @@ def _skilled(strategy: Strategy, skill: str) -> tuple[tuple[str, ...], EligibleS
 def _assign(demands: list[Demand], capacity: dict[str, float]) -> dict[tuple[str, str], float]:
     """Hours per (demand key, person): as much work staffed as possible, spread evenly.
 
-    One linear program (OR-Tools GLOP), solved twice: first the most hours that can be
-    staffed at all (a max-flow), then, keeping that total, the assignment of least strain
-    (see :mod:`stratege.capacity.strain`), so that a person is reported near saturation
-    only when the work cannot go to someone else.
+    A minimum-cost maximum flow (:mod:`stratege.capacity.flow`): hours go from each kind of
+    work to the people allowed to do it, and from each person out through the bands of
+    :data:`~stratege.capacity.strain.STRAIN_BANDS` (an hour costs more in a busier band),
+    so the most work is staffed with the least strain, and a person is reported near
+    saturation only when the work cannot go to someone else.
     """
-    pairs = [(d, p) for d in demands for p in dict.fromkeys(d.eligible) if p in capacity]
-    if not pairs:
-        return {}
-    solver = pywraplp.Solver.CreateSolver("GLOP")
-    hours = {(d.key, p): solver.NumVar(0, d.hours_per_week, "") for d, p in pairs}
-    for demand in demands:
-        solver.Add(
-            sum(v for (key, _), v in hours.items() if key == demand.key) <= demand.hours_per_week
-        )
-    loads = {}
-    for person, available in capacity.items():
-        loads[person] = sum(v for (_, who), v in hours.items() if who == person)
-        solver.Add(loads[person] <= available)
-    solver.Maximize(sum(hours.values()))
-    if solver.Solve() != pywraplp.Solver.OPTIMAL:
-        return {}
-    solver.Add(sum(hours.values()) >= solver.Objective().Value() - 1e-4)
-    solver.Minimize(
-        sum(
-            available / 100 * strain(solver, 100 * loads[person] / available)
-            for person, available in capacity.items()
-            if available > 0 and not isinstance(loads[person], int)
-        )
-    )
-    if solver.Solve() != pywraplp.Solver.OPTIMAL:
-        return {}
-    return {
-        pair: var.solution_value() for pair, var in hours.items() if var.solution_value() > 1e-6
-    }
+    people = [p for p in capacity if capacity[p] > 0]
+    index = {person: 2 + len(demands) + i for i, person in enumerate(people)}
+    network = FlowNetwork(2 + len(demands) + len(people))
+    source, sink = 0, 1
+    arcs = {}
+    for number, demand in enumerate(demands, start=2):
+        network.add(source, number, demand.hours_per_week)
+        for person in dict.fromkeys(demand.eligible):
+            if person in index:
+                arcs[(demand.key, person)] = network.add(
+                    number, index[person], demand.hours_per_week
+                )
+    for person, node in index.items():
+        floor = 0
+        for ceiling, slope in STRAIN_BANDS:
+            network.add(node, sink, (ceiling - floor) / 100 * capacity[person], slope)
+            floor = ceiling
+    network.max_flow_min_cost(source, sink)
+    return {pair: arc.flow for pair, arc in arcs.items() if arc.flow > 1e-6}

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import holidays
-
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
 from stratege.checks.values import Amount, Closest, Day, Msg, Num
 from stratege.i18n.catalogue import N_
+from stratege.knowledge.countries import countries_with_holidays
 
 ID_LISTS = (
     ("organisation", "business_goals"),
@@ -90,7 +89,7 @@ def occasion_outside_period(ctx: Context) -> Iterator[Hit]:
 )
 def unknown_holidays(ctx: Context) -> Iterator[Hit]:
     country = ctx.strategy.organisation.country
-    if country not in holidays.list_supported_countries():
+    if country not in countries_with_holidays():
         yield ("organisation", "country"), {"country": country}
 
 

@@ -99,7 +99,10 @@ ForceArg = Annotated[
 def main() -> None:
     """Entry point: any unexpected error becomes a short message and exit code 3, never a
     traceback, so scripts can tell a bug from "errors found" (1) and "unreadable" (2)."""
+    from stratege.cli.commands import register
+
     try:
+        register(sys.argv[1:])
         app()
     except KeyboardInterrupt:
         sys.exit(130)
@@ -110,14 +113,3 @@ def main() -> None:
 
         report_bug(error, pick_language(None))
         sys.exit(EXIT_BUG)
-
-
-# Registered in the order `stratege --help` lists them: the work first, then the references.
-from stratege.cli import (  # noqa: E402,F401
-    catalogue,
-    check_command,
-    demo_command,
-    init_command,
-    plan_command,
-    report_command,
-)

@@ -10,9 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
-
 from stratege.i18n import Lang
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
@@ -32,6 +29,8 @@ def decimals_for(value: float, decimals: int) -> int:
 def num(value: float, lang: Lang, decimals: int = 0) -> str:
     """A number with at most ``decimals`` decimals (trailing zeros dropped); values below 1
     keep two significant digits. ``num(1234.5, "fr", 1)`` → "1 234,5"."""
+    from babel.numbers import format_decimal  # Babel is loaded when a number is shown
+
     shown = decimals_for(value, decimals)
     pattern = "#,##0" + ("." + "#" * shown if shown else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
@@ -39,11 +38,15 @@ def num(value: float, lang: Lang, decimals: int = 0) -> str:
 
 def count(value: float, lang: Lang) -> str:
     """A count of things (posts, people): always whole."""
+    from babel.numbers import format_decimal
+
     return format_decimal(round(value), format="#,##0", locale=LOCALES[lang])
 
 
 def money(value: float, currency: str, lang: Lang) -> str:
     """Whole units: a strategy budget has no use for cents."""
+    from babel.numbers import format_currency
+
     pattern = "#,##0\u00a0¤" if lang == "fr" else "¤#,##0"
     return format_currency(
         value, currency, format=pattern, locale=LOCALES[lang], currency_digits=False
@@ -53,6 +56,8 @@ def money(value: float, currency: str, lang: Lang) -> str:
 def percent(share: float, lang: Lang, decimals: int = 0) -> str:
     """``share`` is a fraction (0.25 → 25 %); a small share keeps its significant digits
     (0.0005 → 0,05 %)."""
+    from babel.numbers import format_percent
+
     shown = decimals_for(share * 100, decimals)
     pattern = "#,##0" + ("." + "#" * shown if shown else "") + "\u00a0%"
     if lang == "en":
@@ -61,12 +66,18 @@ def percent(share: float, lang: Lang, decimals: int = 0) -> str:
 
 
 def day(value: dt.date, lang: Lang) -> str:
+    from babel.dates import format_date
+
     return format_date(value, format="long" if lang == "en" else "d MMMM y", locale=LOCALES[lang])
 
 
 def short_day(value: dt.date, lang: Lang) -> str:
+    from babel.dates import format_date
+
     return format_date(value, format="d MMM", locale=LOCALES[lang])
 
 
 def month(value: dt.date, lang: Lang) -> str:
+    from babel.dates import format_date
+
     return format_date(value, format="MMMM y", locale=LOCALES[lang])

@@ -38,6 +38,7 @@ from stratege.knowledge.loader import load_knowledge
 from stratege.knowledge.models import Knowledge
 from stratege.strategy.bounds import date_bounds, number_bounds
 from stratege.strategy.errors import FileProblem, StrategyFileError, translate_pydantic_error
+from stratege.strategy.fastyaml import fast_tree
 from stratege.strategy.model import Strategy
 from stratege.strategy.yamlguard import MAX_DEPTH, GuardedComposer, GuardedConstructor, Refused
 
@@ -62,19 +63,27 @@ def _yaml(guarded: bool = False) -> YAML:
 
 @dataclass
 class StrategyDocument:
-    """A strategy as validated model plus the YAML tree it came from (for positions, saving)."""
+    """A strategy as validated model plus the YAML tree it came from: positions for every
+    message, and (read from ``text`` when first needed) the comments kept when saving."""
 
     path: Path
     tree: Any
     strategy: Strategy
+    text: str | None = None  # set when ``tree`` holds positions but not the comments
 
     def position(self, path: Iterable[PathPart]) -> tuple[int, int] | None:
         """1-based (line, column) of the node at ``path``, or of its nearest existing parent."""
         return locate(self.tree, list(path))
 
+    def round_trip(self) -> Any:
+        """The tree with the file's comments and layout, for saving it."""
+        if self.text is not None:
+            self.tree, self.text = _parse_yaml(self.text, self.path), None
+        return self.tree
+
     def dumps(self) -> str:
         buffer = io.StringIO()
-        _yaml().dump(self.tree, buffer)
+        _yaml().dump(self.round_trip(), buffer)
         return buffer.getvalue()
 
     def save(self, path: Path | None = None) -> None:
@@ -83,7 +92,7 @@ class StrategyDocument:
     def update(self, strategy: Strategy) -> None:
         """Replace the model, merging its values into the tree so comments stay in place."""
         data = yaml_ready(strategy.model_dump(exclude_unset=True))
-        merge_into(self.tree, data)
+        merge_into(self.round_trip(), data)
         self.strategy = strategy
 
 
@@ -107,12 +116,35 @@ def parse_strategy_bytes(data: bytes, path: Path | str = "<bytes>") -> StrategyD
 
 def parse_strategy(text: str, path: Path | str = "<string>") -> StrategyDocument:
     """Validate a strategy from its text: the one door of every command (check, plan…),
-    so that what ``check`` accepts, ``plan`` can do."""
+    so that what ``check`` accepts, ``plan`` can do.
+
+    The C parser reads the file first (:mod:`stratege.strategy.fastyaml`); whenever it
+    gives up or the strategy has a problem, the careful round-trip parser reads it again,
+    so every problem is found and placed by one parser only."""
     path = Path(path)
+    if len(text) <= MAX_FILE_BYTES:
+        tree = fast_tree(text.removeprefix("\ufeff"))
+        if tree is not None:
+            try:
+                document = _document(path, tree, _declared_language(text))
+            except StrategyFileError:
+                pass  # said below, by the careful parser
+            else:
+                document.text = text.removeprefix("\ufeff")
+                return document
+    return _careful(text, path)
+
+
+def _careful(text: str, path: Path) -> StrategyDocument:
     language = _declared_language(text)
     if len(text) > MAX_FILE_BYTES:
         raise StrategyFileError([FileProblem(path, None, None, "", "too_large", {})], language)
     tree = _parse_yaml(text.removeprefix("\ufeff"), path, language)
+    return _document(path, tree, language)
+
+
+def _document(path: Path, tree: Any, language: str | None) -> StrategyDocument:
+    """The validated strategy of a parsed tree, or every problem, each at its place."""
     if not isinstance(tree, CommentedMap):
         raise StrategyFileError([FileProblem.at(path, tree, "not_a_mapping")], language)
     language = tree.get("language") if tree.get("language") in ("fr", "en") else language
