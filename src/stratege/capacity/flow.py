@@ -82,12 +82,13 @@ class FlowNetwork:
                         queued[arc.target] = True
         if via[sink] is None:
             return None
-        path, node = [], sink
+        path: list[_Arc] = []
+        node = sink
         while node != source:
-            arc = via[node]
-            assert arc is not None  # every node on the path was reached through an arc
-            path.append(arc)
-            node = self._opposite(arc).target
+            step = via[node]
+            assert step is not None  # every node on the path was reached through an arc
+            path.append(step)
+            node = self._opposite(step).target
         return path[::-1]
 
     def _opposite(self, arc: _Arc) -> _Arc:
