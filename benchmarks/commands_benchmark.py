@@ -36,7 +36,7 @@ LARGEST = ROOT / "examples" / "mairie-rives.yaml"
 
 
 def _stratege() -> str:
-    beside = Path(sys.executable).with_name("stratege")
+    beside = Path(os.environ.get("STRATEGE_BIN", "")) if os.environ.get("STRATEGE_BIN") else Path(sys.executable).with_name("stratege")
     return str(beside) if beside.exists() else shutil.which("stratege") or "stratege"
 
 

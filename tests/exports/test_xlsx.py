@@ -19,9 +19,9 @@ from stratege.exports.xlsx_sheets import COUNT, fit
 from tests.exports.conftest import example_plan, raci_findings
 
 SHEETS = {
-    "fr": ["Calendrier", "Charge de travail", "Budget", "RACI", "Campagnes",
+    "fr": ["Calendrier", "Charge de travail", "Budget", "Manques", "RACI", "Campagnes",
            "Plan des indicateurs"],
-    "en": ["Calendar", "Workload", "Budget", "RACI", "Campaigns", "KPI plan"],
+    "en": ["Calendar", "Workload", "Budget", "Shortfalls", "RACI", "Campaigns", "KPI plan"],
 }  # fmt: skip
 
 
@@ -33,7 +33,7 @@ def _open(data: bytes):  # type: ignore[no-untyped-def]
     ("name", "lang"),
     [("boulangeries-martin", "fr"), ("northwind-analytics", "en"), ("mairie-rives", "fr")],
 )
-def test_six_sheets_with_typed_cells(name, lang):
+def test_seven_sheets_with_typed_cells(name, lang):
     plan = example_plan(name)
     workbook = _open(plan_xlsx(plan, lang, raci_findings(plan)))
     assert workbook.sheetnames == SHEETS[lang]
@@ -57,7 +57,7 @@ def test_six_sheets_with_typed_cells(name, lang):
         assert isinstance(row[1], dt.datetime)
         assert all(isinstance(v, int | float) for v in row[2:-1])
 
-    campaigns = workbook[SHEETS[lang][4]]
+    campaigns = workbook[SHEETS[lang][5]]
     assert campaigns.max_row - 1 == sum(len(f.platforms) for f in plan.campaigns)
     for row in campaigns.iter_rows(min_row=2):
         for cell in row[10:14]:  # expected impressions, clicks, conversions, paid units
@@ -72,16 +72,25 @@ def test_budget_sheet_matches_the_plan():
     months = [v.date() for v in header if isinstance(v, dt.datetime)]
     assert months == plan.budget.months
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    lines = {(row[0], row[1]): row for row in rows}
+    lines = {(row[0], row[1]): row for row in rows if row and row[0]}
     assert lines[("Staff time", "Planned")][2 + len(months)] == pytest.approx(
         plan.budget.planned_total("people"), abs=0.01
     )
+    costs = [row for (name, _), row in lines.items() if "cost at" in name]
+    assert len(costs) == len(plan.strategy.resources.people)
+    for column in range(2, 3 + len(months)):  # person by person, month by month, and in all
+        staff = lines[("Staff time", "Planned")][column]
+        assert sum(row[column] for row in costs) == pytest.approx(staff, abs=0.05)
+    julie = lines[("Staff time of Julie Morel: cost at €32 an hour", "Planned")]
+    hours = lines[("Staff time of Julie Morel: hours", "Planned")]
+    assert julie[2 + len(months)] == pytest.approx(32 * hours[2 + len(months)], abs=0.05)
     assert lines[("Tools", "Declared")][2 + len(months)] == pytest.approx(
         plan.budget.declared_total("tools"), abs=0.01
     )
     planned = sum(plan.budget.planned_total(c) for c in plan.budget.planned)
     assert lines[("Total", "Planned")][2 + len(months)] == pytest.approx(planned, abs=0.05)
-    assert all(row[-1] == plan.budget.currency for row in rows)
+    money_rows = [row for row in rows if row and row[0] and "hours" not in row[0]]
+    assert all(row[-1] == plan.budget.currency for row in money_rows)
 
 
 def test_kpi_plan_columns_are_the_trajectory_checkpoints():
@@ -192,3 +201,23 @@ def test_names_and_letters():
     assert sheet_name("Plan: [KPI] / 2027?") == "Plan- -KPI- - 2027-"
     assert sheet_name("x" * 40) == "x" * 31
     assert sheet_name("'") == "-"
+
+
+def test_the_shortfalls_sheet_lists_every_shortfall():
+    from stratege.planning.plan import build_plan
+    from stratege.strategy import Strategy
+    from tests.conftest import short_of_video_data
+
+    plan = build_plan(Strategy.model_validate(short_of_video_data()))
+    sheet = _open(plan_xlsx(plan, "en"))["Shortfalls"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(plan.shortfalls) >= 1
+    assert rows[0][0] == "Content creation" and rows[0][1] == "Video shooting and editing"
+    assert rows[0][7] == pytest.approx(plan.shortfalls[0].missing, abs=0.01)
+
+
+def test_a_plan_without_shortfall_says_so():
+    sheet = _open(plan_xlsx(example_plan("northwind-analytics"), "fr"))["Manques"]
+    assert sheet["A2"].value.replace("\u00a0", " ") == (
+        "Rien ne manque : chaque publication et chaque activité est pourvue."
+    )

@@ -39,13 +39,14 @@ SIGNIFICANT_DECIMALS = 2  # for rates and ratios; small ones keep their first di
 
 
 def sheets(plan: Plan, describe: Describer, findings: Sequence[Finding]) -> list[Sheet]:
-    """The six sheets, in the order a reader goes through a plan."""
+    """The seven sheets, in the order a reader goes through a plan."""
     return [
         fit(table, describe)
         for table in (
             calendar(plan, describe),
             workload(plan, describe),
             budget(plan, describe),
+            shortfalls(plan, describe),
             raci(plan, describe, findings),
             campaigns(plan, describe),
             kpi_plan(plan, describe),
@@ -170,9 +171,58 @@ def budget(plan: Plan, describe: Describer) -> Sheet:
             rows.append(_money_row(name, figure, values, plan, describe))
     for figure in ("planned", "declared"):
         rows.append(_money_row(_(w.TOTAL), figure, totals[figure], plan, describe))
+    rows += _staff_rows(plan, describe)
     header: list[object] = [_(w.BUDGET_LINE), _(w.FIGURE), *months, _(w.TOTAL), _(w.CURRENCY)]
     formats = {i: MONEY for i in range(2, len(header) - 1)}
     return Sheet(_(w.BUDGET_SHEET), header, rows, formats, header_format=MONTH, frozen_columns=2)
+
+
+def _staff_rows(plan: Plan, describe: Describer) -> list[list[object]]:
+    """Staff time person by person, under the totals: each person's hours per month, then
+    hours × their hourly rate — which add up, month by month, to the staff-time line."""
+    _, money = describe._, plan.budget
+    planned = describe.word("budget-figure", "planned")
+    rows: list[list[object]] = [[]]
+    for person in plan.strategy.resources.people:
+        hours = money.people_hours.get(person.id, {})
+        rate = money.hourly_costs.get(person.id, 0.0)
+        by_month = [round(hours.get(m, 0.0), 2) for m in money.months]
+        name = describe.person(person.id)
+        rows.append([_(w.STAFF_HOURS, name=name), planned, *by_month, round(sum(by_month), 2), ""])
+        cost = {m: hours.get(m, 0.0) * rate for m in money.months}
+        shown_rate = numbers.money(rate, money.currency, describe.lang)
+        label = _(w.STAFF_COST, name=name, rate=shown_rate)
+        rows.append(_money_row(label, "planned", cost, plan, describe))
+    return rows
+
+
+def shortfalls(plan: Plan, describe: Describer) -> Sheet:
+    """Every shortfall of the plan (the terminal shows the worst ten): which work, which
+    weeks, hours needed, available and missing each week, and missing in all."""
+    _ = describe._
+    rows: list[list[object]] = []
+    for found in plan.shortfalls:
+        weeks = (found.last_week - found.first_week).days // 7 + 1
+        rows.append(
+            [
+                describe.word("activity", found.activity),
+                describe.skill(found.skill) if found.skill else "",
+                describe.channel(found.channel) if found.channel else "",
+                found.first_week,
+                found.last_week,
+                round(found.needed, 2),
+                round(found.available, 2),
+                round(found.missing, 2),
+                round(found.missing * weeks, 1),
+            ]
+        )
+    if not rows:
+        rows.append([Cell(_(w.NOTHING_MISSING), sized=False)])
+    header = [_(w.WORK), _(w.SKILL), _(w.CHANNEL), _(w.FIRST_WEEK), _(w.LAST_WEEK)]
+    header += [_(w.NEEDED), _(w.AVAILABLE), _(w.MISSING), _(w.MISSING_IN_ALL)]
+    dates = w.excel_date_format(describe.lang)
+    formats = {3: dates, 4: dates} | {i: HOURS for i in range(5, 9)}
+    return Sheet(_(w.SHORTFALLS_SHEET), header, rows, formats)
 
 
 def _money_row(

@@ -133,7 +133,14 @@ def legend_above(axes: Axes, columns: int) -> None:
 def png(drawing: Figure) -> bytes:
     """The figure drawn once, as PNG bytes without metadata that would change between runs."""
     buffer = io.BytesIO()
-    drawing.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    # compress_level 3 instead of 6: a tenth larger, a quarter of a second sooner per pack
+    drawing.savefig(
+        buffer,
+        format="png",
+        dpi=DPI,
+        metadata={"Software": None},
+        pil_kwargs={"compress_level": 3},
+    )
     return buffer.getvalue()
 
 
