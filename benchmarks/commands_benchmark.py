@@ -36,7 +36,8 @@ LARGEST = ROOT / "examples" / "mairie-rives.yaml"
 
 
 def _stratege() -> str:
-    beside = Path(os.environ.get("STRATEGE_BIN", "")) if os.environ.get("STRATEGE_BIN") else Path(sys.executable).with_name("stratege")
+    chosen = os.environ.get("STRATEGE_BIN")  # e.g. a regular (not editable) install
+    beside = Path(chosen) if chosen else Path(sys.executable).with_name("stratege")
     return str(beside) if beside.exists() else shutil.which("stratege") or "stratege"
 
 

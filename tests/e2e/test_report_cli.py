@@ -81,3 +81,16 @@ def test_pack_as_one_zip_is_the_same_files_and_reproducible(tmp_path: Path) -> N
         names = set(archive.namelist())
     assert {"en/strategy.html", "en/strategy.docx", "plan/plan.xlsx", "plan/calendar.ics"} <= names
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_without_a_pdf_printer_the_hint_shows_the_command_to_type(monkeypatch, tmp_path) -> None:
+    import stratege.reports.pdf as pdf
+
+    monkeypatch.setattr(pdf, "find_chromium", lambda: None)
+    monkeypatch.setattr(pdf, "_import_weasyprint", lambda: None)
+    target = tmp_path / "s.pdf"
+    result = invoke("report", EXAMPLE, "--format", "pdf", "--out", str(target), "--lang", "en")
+    assert result.returncode == 2 and not target.exists()
+    assert 'pip install "stratege[pdf]"' in result.stderr  # not eaten as console markup
+    pack = invoke("pack", EXAMPLE, "--out", str(tmp_path / "pack"), "--lang", "en")
+    assert pack.returncode == 0 and 'pip install "stratege[pdf]"' in pack.stdout

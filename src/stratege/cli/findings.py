@@ -43,7 +43,7 @@ def print_findings(result: CheckResult, lang: Lang) -> None:
 def _cells(finding, result: CheckResult, lang: Lang) -> tuple[Text, ...]:  # type: ignore[no-untyped-def]
     _ = translator(lang)
     position = result.document.position(finding.path)
-    where = format_path(finding.path)
+    where = f"`{format_path(finding.path)}`"  # what to look for in the file, as typed
     if position:
         where = _(N_("{path} (line {line})"), path=where, line=position[0])
     body = Text(finding.message(lang))
