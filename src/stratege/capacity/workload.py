@@ -119,7 +119,7 @@ def production_people(
     """Who may produce ``skill`` work for posts on ``channel``: the people Responsible for
     creating content there who have the skill; if the RACI names none with the skill,
     anyone with it except the people its row names only as A, C or I."""
-    rows = _rows(strategy.responsibilities, "create_content", channel)
+    rows = raci_rows(strategy.responsibilities, "create_content", channel)
     skilled, _ = _skilled(strategy, skill)
     responsible = {p for row in rows for p in row.responsible}
     chosen = tuple(p for p in skilled if p in responsible)
@@ -226,7 +226,7 @@ def eligible_people(
 ) -> tuple[tuple[str, ...], EligibleSource, str | None]:
     """Who may do an activity: the RACI's Responsible, else the skilled, else anybody —
     never someone the RACI row names only as Accountable, Consulted or Informed."""
-    rows = _rows(strategy.responsibilities, activity, channel)
+    rows = raci_rows(strategy.responsibilities, activity, channel)
     responsible = tuple(dict.fromkeys(p for row in rows for p in row.responsible))
     if responsible:
         return responsible, "raci", None
@@ -240,7 +240,7 @@ def eligible_people(
     return everyone, ("fallback" if everyone else "nobody"), None
 
 
-def _rows(rows: list[RaciRow], activity: str, channel: str | None) -> list[RaciRow]:
+def raci_rows(rows: list[RaciRow], activity: str, channel: str | None) -> list[RaciRow]:
     """The RACI rows of an activity for a channel: its own row, else the row for all."""
     specific = [r for r in rows if r.activity == activity and r.channel == channel]
     return specific or [r for r in rows if r.activity == activity and r.channel == "all"]

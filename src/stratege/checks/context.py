@@ -41,3 +41,8 @@ class Context:
     @cached_property
     def channel_platforms(self) -> set[str]:
         return {c.platform for c in self.strategy.channels}
+
+    def person_name(self, person_id: str) -> str:
+        """A person's name, or the id itself when nobody has it (another rule says so)."""
+        person = self.strategy.person(person_id)
+        return person.name if person else person_id

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from stratege.capacity.workload import answers_customers
+from stratege.capacity.workload import answers_customers, raci_rows
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
 from stratege.checks.values import Closest, Label, Msg, Num
 from stratege.i18n.catalogue import N_
-from stratege.strategy.model import RaciRow
 
 ROLES = ("responsible", "accountable", "consulted", "informed")
+
+
+ANSWER = "answer_customers"
 
 
 @rule(
@@ -119,7 +121,7 @@ def responsible_over_capacity(ctx: Context) -> Iterator[Hit]:
             {
                 "activity": Label("activity", demand.activity),
                 "channel": _where(channel),
-                "people": ", ".join(_name(ctx, p) for p in demand.eligible),
+                "people": ", ".join(ctx.person_name(p) for p in demand.eligible),
                 "needed": Num(demand.hours_per_week),
                 "covered": Num(ctx.workload.covered(demand)),
                 "missing": Num(missing),
@@ -225,7 +227,7 @@ def self_approval(ctx: Context) -> Iterator[Hit]:
                     {
                         "activity": Label("activity", row.activity),
                         "channel": _where(row.channel),
-                        "person": _name(ctx, person),
+                        "person": ctx.person_name(person),
                     },
                 )
 
@@ -250,22 +252,13 @@ def customer_service_unanswered(ctx: Context) -> Iterator[Hit]:
         if objective.kind != "customer_service":
             continue
         serving = [c.id for c in ctx.strategy.channels if objective.id in c.objectives]
-        unanswered = [c for c in serving if not _responsible(rows, "answer_customers", c)]
+        unanswered = [
+            c for c in serving if not any(r.responsible for r in raci_rows(rows, ANSWER, c))
+        ]
         if unanswered:
             yield ("objectives", index), {"id": objective.id, "channels": ", ".join(unanswered)}
-
-
-def _responsible(rows: list[RaciRow], activity: str, channel: str) -> bool:
-    own = [r for r in rows if r.activity == activity and r.channel == channel]
-    chosen = own or [r for r in rows if r.activity == activity and r.channel == "all"]
-    return any(r.responsible for r in chosen)
 
 
 def _where(channel: str | None) -> str | Msg:
     """A RACI row's channel: its id, or "all channels" for the row that covers them all."""
     return Msg.of(N_("all channels")) if channel in (None, "all") else channel
-
-
-def _name(ctx: Context, person_id: str) -> str:
-    person = ctx.strategy.person(person_id)
-    return person.name if person else person_id

@@ -52,7 +52,7 @@ def workload_shortfall(ctx: Context) -> Iterator[Hit]:
                 "needed": Num(demand.hours_per_week),
                 "covered": Num(ctx.workload.covered(demand)),
                 "missing": Num(missing),
-                "people": ", ".join(_name(ctx, p) for p in demand.eligible) or "—",
+                "people": ", ".join(ctx.person_name(p) for p in demand.eligible) or "—",
             },
         )
 
@@ -325,8 +325,3 @@ def span_above_total(ctx: Context) -> Iterator[Hit]:
                     "unit": Label("budget-covers", span.unit),
                 },
             )
-
-
-def _name(ctx: Context, person_id: str) -> str:
-    person = ctx.strategy.person(person_id)
-    return person.name if person else person_id
