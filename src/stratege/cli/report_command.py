@@ -112,7 +112,7 @@ def write_pack(
     from stratege.services.pack import pack_files, zip_bytes
 
     with progress(language) as step:
-        made = pack_files(result, languages, language, pdf=not no_pdf, progress=step)
+        made = pack_files(result, languages, language, pdf=not no_pdf, progress=step, parallel=True)
     for problem in made.problems:
         say(problem, "yellow")
     protected = [source] if source else []
