@@ -4,8 +4,8 @@ exports — as files in memory, or one ZIP.
 The work is spread so that the pack takes about as long as its slowest part rather than
 the sum of them all: the second language's document is drawn and rendered by a forked
 copy of this process (charts are Python work, so a thread would not help) while this
-process does the first language and the exports; then the PDFs of both are printed by
-headless Chromium, in its own processes, while this process waits in a thread.
+process does the first language and the exports; then one headless Chromium prints the
+PDFs of both.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import multiprocessing
 import os
 import sys
 import zipfile
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -53,23 +54,26 @@ def pack_files(
     exports in ``exports_lang`` (under ``plan/``). ``parallel``: draw the other
     languages in a forked process — for a command line, which owns its process; a
     threaded server should leave it off, forking there is not safe."""
+    from stratege.reports.render import render_documents
+
     _tell(progress, "documents")
-    first, *others = languages
-    pack = Pack()
-    with _forks(parallel and bool(others)) as pool:
-        job = _Job(result, today)
-        pending = [_submit(pool, job, lang) for lang in others]
-        documents = [_document_files(job, first, pack)]
+    job = _Job(result, today)
+    drawn: dict[Lang, _Drawn] = {}
+    with _fork_pool(job, parallel and len(languages) > 1) as pool:
+        forked = {lang: pool.submit(_draw_forked, lang) for lang in languages[1:]} if pool else {}
+        drawn.update({lang: _draw(job, lang) for lang in languages if lang not in forked})
         _tell(progress, "exports")
         exports = export_files(result, exports_lang)
-        pack.files.update({PLAN_FOLDER + name: data for name, data in exports.items()})
-        for done in pending:
-            document, files = done.result() if isinstance(done, Future) else done
-            documents.append(document)
-            pack.files.update(files)
+        drawn.update({lang: future.result() for lang, future in forked.items()})
+    pack = Pack()
+    for lang in languages:
+        pack.files.update(drawn[lang][1])
+    pack.files.update({PLAN_FOLDER + name: data for name, data in exports.items()})
     if pdf:
         _tell(progress, "pdf")
-        _add_pdfs(pack, documents)
+        printed = render_documents([drawn[lang][0] for lang in languages], ("pdf",))
+        pack.files.update(printed.files)
+        pack.problems.extend(printed.problems)
     return pack
 
 
@@ -79,16 +83,11 @@ class _Job:
     today: dt.date | None
 
 
+_Drawn = tuple["Document", dict[str, bytes]]  # a document and its html, docx, md files
 _FORKED: _Job | None = None  # what a forked worker inherits (nothing is pickled to it)
 
 
-def _document_files(job: _Job, lang: Lang, pack: Pack) -> Document:
-    document, files = _render(job, lang)
-    pack.files.update(files)
-    return document
-
-
-def _render(job: _Job, lang: Lang) -> tuple[Document, dict[str, bytes]]:
+def _draw(job: _Job, lang: Lang) -> _Drawn:
     """The document in ``lang`` and its files (html, docx, md), under ``<lang>/``."""
     from stratege.reports.build import build_document
     from stratege.reports.render import FORMATS, render_documents
@@ -98,30 +97,27 @@ def _render(job: _Job, lang: Lang) -> tuple[Document, dict[str, bytes]]:
     return document, rendered.files
 
 
-def _render_forked(lang: Lang) -> tuple[Document, dict[str, bytes]]:
+def _draw_forked(lang: Lang) -> _Drawn:
     assert _FORKED is not None, "the job is set before the worker is forked"
-    return _render(_FORKED, lang)
+    return _draw(_FORKED, lang)
 
 
-class _forks:
-    """A one-worker pool of forked processes, or none (then work is done in turn)."""
+@contextmanager
+def _fork_pool(job: _Job, wanted: bool) -> Iterator[ProcessPoolExecutor | None]:
+    """A one-worker pool of forked processes that inherit ``job``, or None where forking
+    is not wanted or not available (then every language is drawn here, in turn)."""
+    global _FORKED
+    if not wanted or "fork" not in multiprocessing.get_all_start_methods():
+        yield None
+        return
+    import matplotlib.pyplot  # noqa: F401  (loaded once, before the fork, for both)
 
-    def __init__(self, wanted: bool) -> None:
-        can = "fork" in multiprocessing.get_all_start_methods()
-        self.pool = None
-        if wanted and can:
-            context = multiprocessing.get_context("fork")
-            self.pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=context, initializer=_own_streams
-            )
-
-    def __enter__(self) -> ProcessPoolExecutor | None:
-        return self.pool
-
-    def __exit__(self, *exc: object) -> None:
-        global _FORKED
-        if self.pool is not None:
-            self.pool.shutdown()
+    _FORKED = job
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(1, mp_context=context, initializer=_own_streams) as pool:
+            yield pool
+    finally:
         _FORKED = None
 
 
@@ -131,27 +127,6 @@ def _own_streams() -> None:
     through them would then wait forever."""
     sys.stdout = open(os.dup(1), "w", encoding="utf-8", errors="replace")  # noqa: SIM115
     sys.stderr = open(os.dup(2), "w", encoding="utf-8", errors="replace")  # noqa: SIM115
-
-
-def _submit(
-    pool: ProcessPoolExecutor | None, job: _Job, lang: Lang
-) -> Future[tuple[Document, dict[str, bytes]]] | tuple[Document, dict[str, bytes]]:
-    global _FORKED
-    if pool is None:
-        return _render(job, lang)
-    _FORKED = job  # the worker forks on the first submit and inherits it
-    import matplotlib.pyplot  # noqa: F401  (loaded once, before the fork, for both)
-
-    return pool.submit(_render_forked, lang)
-
-
-def _add_pdfs(pack: Pack, documents: list[Document]) -> None:
-    from stratege.reports.render import render_documents
-
-    with ThreadPoolExecutor(max_workers=1) as printer:  # Chromium works, this one waits
-        printed = printer.submit(render_documents, documents, ("pdf",)).result()
-    pack.files.update(printed.files)
-    pack.problems.extend(printed.problems)
 
 
 def zip_bytes(files: dict[str, bytes], stamp: dt.date) -> bytes:
