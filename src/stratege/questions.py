@@ -26,16 +26,16 @@ class Question:
 
     def title(self, lang: Lang) -> str:
         """'1. What is your strategy?' ('General frame' for number 0)."""
-        return self._numbered(translator(lang)(self.asked), lang)
+        return self._numbered(translator(lang)(self.asked))
 
     def heading(self, lang: Lang) -> str:
         """'1. What is our strategy?': how the strategy document titles its answer."""
-        return self._numbered(translator(lang)(self.answered), lang)
+        return self._numbered(translator(lang)(self.answered))
 
     def explain(self, lang: Lang) -> str:
         return translator(lang)(self.explanation)
 
-    def _numbered(self, text: str, lang: Lang) -> str:
+    def _numbered(self, text: str) -> str:
         return f"{self.number}. {text}" if self.number else text
 
 

@@ -15,9 +15,7 @@ catalogue.
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Iterable
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -26,6 +24,7 @@ from stratege.i18n.catalogue import in_context
 from stratege.knowledge.models import DataField, Knowledge, KpiDefinition, Named
 from stratege.severity import Severity
 from stratege.strategy import model
+from stratege.strategy.suggest import literal_values
 from stratege.timewindow import WEEK_DAYS
 
 # Fixed values the code defines (not model fields), each with its labels in vocabulary.po.
@@ -36,14 +35,7 @@ TRAJECTORIES = ("linear", "compound")
 
 def _literal(owner: type[BaseModel], field: str) -> tuple[str, ...]:
     """The allowed values of a model field typed ``Literal[...]`` (or a list of them)."""
-    hints = typing.get_type_hints(owner, include_extras=True)
-    return tuple(_literal_values(hints[field]))
-
-
-def _literal_values(annotation: Any) -> list[str]:
-    if typing.get_origin(annotation) is typing.Literal:
-        return [str(v) for v in typing.get_args(annotation)]
-    return [v for arg in typing.get_args(annotation) for v in _literal_values(arg)]
+    return tuple(literal_values(owner, [field]))
 
 
 def _budget_categories() -> tuple[str, ...]:

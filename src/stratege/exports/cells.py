@@ -15,7 +15,6 @@ removes them from any text that must stay on one line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -48,11 +47,6 @@ def safe_cell(value: T) -> T | str:
 
 _TRIGGERS = frozenset(FORMULA_TRIGGERS)
 _ANY_TRIGGER = frozenset(FORMULA_TRIGGERS + WIDE_TRIGGERS)
-
-
-def safe_row(values: Iterable[object]) -> list[object]:
-    """Every cell of a row through :func:`safe_cell`."""
-    return [safe_cell(v) for v in values]
 
 
 def one_line(text: str) -> str:

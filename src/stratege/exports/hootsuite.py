@@ -18,8 +18,8 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from stratege.archive import zip_bytes
 from stratege.exports import wording as w
-from stratege.exports.archive import zip_bytes
 from stratege.exports.csvio import csv_bytes
 from stratege.exports.describe import Describer
 from stratege.i18n import Lang

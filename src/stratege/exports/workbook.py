@@ -5,7 +5,7 @@ openpyxl builds an object per cell and stamps the workbook with the clock: 17 % 
 bytes. A plan's workbook needs little of SpreadsheetML — text, numbers, dates, a bold
 frozen header, number formats, column widths — so this module writes those parts of the
 format directly (ECMA-376; shared strings, one style per number format and weight) and
-zips them with fixed dates (:mod:`stratege.exports.archive`). The tests read its output
+zips them with fixed dates (:mod:`stratege.archive`). The tests read its output
 back with openpyxl, an independent reader.
 """
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, cast
 from xml.sax.saxutils import quoteattr
 
-from stratege.exports.archive import zip_bytes
+from stratege.archive import zip_bytes
 
 MAX_ROWS = 1_048_576  # Excel's limits per sheet
 MAX_COLUMNS = 16_384

@@ -8,6 +8,7 @@ is cut, and says so in its last row.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
@@ -72,9 +73,7 @@ def fit(sheet: Sheet, describe: Describer) -> Sheet:
     rows = list(rows)
     for note in notes:
         rows += [[], [Cell(note, bold=True, sized=False)]]
-    return Sheet(
-        sheet.title, header, rows, sheet.formats, sheet.header_format, sheet.frozen_columns
-    )
+    return dataclasses.replace(sheet, header=header, rows=rows)
 
 
 def _columns_left_out(hidden: int, describe: Describer) -> str:

@@ -10,7 +10,7 @@ Two kinds of entries:
 - sentences, keyed by their English text (``N_("Tools")``) — French in ``fr/``;
 - vocabulary labels, keyed by a context and an identifier of the model or of the knowledge
   base (``msgctxt "activity"`` / ``msgid "create_content"``), with a label in both
-  languages — see :mod:`stratege.i18n.vocabulary`.
+  languages — see :mod:`stratege.vocabulary`.
 """
 
 from __future__ import annotations

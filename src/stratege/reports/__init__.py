@@ -3,8 +3,8 @@
 The public API (import it from its module; this package imports nothing heavy):
 
 - ``stratege.reports.build``: ``build_document(plan, findings, lang, today=None)`` → a
-  :class:`~stratege.reports.document.Document`, the format-free tree every renderer draws;
-  ``build_documents(plan, findings, languages, today=None)`` for a pack (charts drawn once).
+  :class:`~stratege.reports.document.Document`, the format-free tree every renderer draws
+  (one per language: see :class:`~stratege.reports.charting.ChartBook`).
 - ``stratege.reports.render``: ``render(document, fmt, stem=None)`` → ``{file name: bytes}``
   for ``fmt`` in ``FORMATS`` (Markdown comes with its figures under ``<stem>-figures/``);
   ``render_documents(documents, formats)`` → ``Rendered(files, problems)`` with every

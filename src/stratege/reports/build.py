@@ -10,7 +10,7 @@ The findings are passed in, computed once by the caller: the document never runs
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from stratege.checks import Finding
 from stratege.i18n import Lang
@@ -72,17 +72,6 @@ def build_document(
         [section(context) for section in SECTIONS],
         context.today,
     )
-
-
-def build_documents(
-    plan: Plan,
-    findings: list[Finding],
-    languages: Sequence[Lang],
-    today: dt.date | None = None,
-) -> list[Document]:
-    """The document in each language (a pack): the charts are drawn once for all."""
-    charts = ChartBook(plan)
-    return [build_document(plan, findings, lang, today, charts=charts) for lang in languages]
 
 
 def _cover(context: Context) -> list[tuple[str, str]]:

@@ -55,8 +55,10 @@ class Chart:
 class ChartBook:
     """The charts of one plan: each drawn once, then labelled in every language asked for.
 
-    Share one book between the documents of a pack (see
-    :func:`stratege.reports.build.build_documents`); a book answers for its own plan only.
+    A book answers for its own plan only. The pack does not share one between languages:
+    a figure labelled in one language and then another can come out a few pixels apart
+    from one drawn for the second language alone (the layout settles from where the
+    first labels left it), and the pack's files must not depend on the order of work.
     """
 
     plan: object

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from stratege.capacity.budget import CATEGORIES
-from stratege.planning.days import week_start
+from stratege.planning.slots import posts_per_week_by_channel
 from stratege.planning.trajectories import KpiTrajectory
 from stratege.reports.charting import (
     SMALL,
@@ -67,13 +67,13 @@ def _draw_posts(context: Context) -> Figure:
     return drawing
 
 
-def _posts_by_channel(context: Context) -> dict[str, Counter[dt.date]]:
+def _posts_by_channel(context: Context) -> dict[str, dict[dt.date, int]]:
     """Channel → week → posts, channels in the strategy's order."""
-    counts: dict[str, Counter[dt.date]] = {c.channel: Counter() for c in context.strategy.cadence}
-    counts = defaultdict(Counter, counts)
-    for slot in context.plan.slots:
-        counts[slot.channel][week_start(slot.start.date())] += 1
-    return {channel: weeks for channel, weeks in counts.items() if weeks}
+    table = posts_per_week_by_channel(context.plan.slots)
+    order = [c.channel for c in context.strategy.cadence]
+    return {
+        channel: table[channel] for channel in dict.fromkeys([*order, *table]) if table.get(channel)
+    }
 
 
 def _label_posts(drawing: Figure, context: Context) -> None:

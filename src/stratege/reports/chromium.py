@@ -140,17 +140,12 @@ def _finish(job: _Job, deadline: float, failure: Callable[[str], str], lang: str
     return job.target.read_bytes()
 
 
-def chromium_pdfs(
-    htmls: Sequence[str], *, chromium: str | None = None, lang: str = "en"
-) -> list[bytes]:
+def chromium_pdfs(htmls: Sequence[str], *, chromium: str, lang: str = "en") -> list[bytes]:
     """Print each HTML page to PDF (the page's own @page size and footer, no browser header
     or footer), all in one browser: see :mod:`stratege.reports.devtools`."""
     from stratege.reports.devtools import print_pages
 
     _ = translator(language(lang))
-    chromium = chromium or find_chromium()
-    if chromium is None:
-        raise ChromiumMissing(lang)
     try:
         pdfs = print_pages(chromium, htmls, CHROMIUM_TIMEOUT_S)
     except TimeoutError:

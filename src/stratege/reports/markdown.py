@@ -8,9 +8,9 @@ right; charts are PNG files next to the Markdown, linked with their alternative 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from stratege.i18n.catalogue import translator
+from stratege.i18n.catalogue import Gettext, translator
 from stratege.reports.document import (
     Block,
     Bullets,
@@ -22,8 +22,6 @@ from stratege.reports.document import (
     Section,
     Table,
 )
-
-Gettext = Callable[..., str]
 
 # Characters that would otherwise start Markdown syntax inside running text.
 _INLINE = re.compile(r"([\\`*_\[\]<>])")

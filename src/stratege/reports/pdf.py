@@ -51,9 +51,8 @@ def pdf_bytes(document: Document, *, engine: Engine = "auto") -> bytes:
 
 
 def print_pdfs(documents: Sequence[Document], *, engine: Engine = "auto") -> list[bytes]:
-    """Several documents (a pack's languages) as PDFs, in the same order. With Chromium
-    every document has its own process, all started at once; WeasyPrint prints them in
-    turn."""
+    """Several documents (a pack's languages) as PDFs, in the same order. Chromium prints
+    them all in one browser, a tab each; WeasyPrint prints them in turn."""
     if not documents:
         return []
     lang = documents[0].lang

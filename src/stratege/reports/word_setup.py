@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm
 
+from stratege.archive import zip_bytes
 from stratege.reports.document import Document
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)  # A4 portrait
@@ -76,16 +77,6 @@ def saved(word: WordDocument, day: dt.date) -> bytes:
     """The file's bytes, every zip entry dated ``day`` (python-docx stamps the time)."""
     buffer = io.BytesIO()
     word.save(buffer)
-    return reproducible_zip(buffer.getvalue(), day)
-
-
-def reproducible_zip(package: bytes, day: dt.date) -> bytes:
-    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w") as target:
-        for member in source.infolist():
-            info = zipfile.ZipInfo(member.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(member.filename))
-    return out.getvalue()
+    with zipfile.ZipFile(buffer) as package:
+        parts = {member.filename: package.read(member) for member in package.infolist()}
+    return zip_bytes(parts, dt.datetime.combine(day, dt.time()), sort=False)

@@ -19,8 +19,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Mm, Pt
 
 from stratege.reports.document import Cell, Code, Table, cell_text
+from stratege.reports.word_setup import TEXT_WIDTH
 
-TEXT_WIDTH = Emu(Mm(210) - 2 * Mm(20))  # A4 less the side margins
 WIDE_TABLE = 7  # columns; wider tables get a smaller font
 CELL_MARGIN = Mm(1.2)  # left and right, inside each table cell
 CHAR_EM = 0.62  # average character width in ems, for sizing table columns
@@ -111,11 +111,12 @@ def column_widths(cells: Sequence[Sequence[Cell]], columns: int, size: Pt) -> li
     """
     grid = [[cell_text(cell) for cell in row] for row in cells]
     floors, weights = zip(*(_room(grid, c, size) for c in range(columns)), strict=True)
-    spare = TEXT_WIDTH - sum(floors)
+    least, weight_total = sum(floors), sum(weights)
+    spare = TEXT_WIDTH - least
     if spare <= 0:  # too many columns to give each its longest piece: shrink them alike
-        return [Emu(int(TEXT_WIDTH * floor / sum(floors))) for floor in floors]
+        return [Emu(int(TEXT_WIDTH * floor / least)) for floor in floors]
     return [
-        Emu(int(floor + spare * weight / sum(weights)))
+        Emu(int(floor + spare * weight / weight_total))
         for floor, weight in zip(floors, weights, strict=True)
     ]
 

@@ -11,17 +11,16 @@ PDFs of both.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import multiprocessing
 import os
 import sys
-import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from stratege import archive
 from stratege.i18n import Lang
 from stratege.services.exports import export_files
 from stratege.services.planning import PlanResult
@@ -30,7 +29,6 @@ if TYPE_CHECKING:
     from stratege.reports.document import Document
 
 PLAN_FOLDER = "plan/"
-ZIP_EPOCH = dt.date(1980, 1, 1)
 Progress = Callable[[str], None]
 
 
@@ -131,16 +129,7 @@ def _own_streams() -> None:
 
 def zip_bytes(files: dict[str, bytes], stamp: dt.date) -> bytes:
     """The files as one ZIP, reproducible: sorted names, every entry dated ``stamp``."""
-    buffer = io.BytesIO()
-    stamp = max(stamp, ZIP_EPOCH)  # the ZIP format cannot date a file before 1980
-    moment = (stamp.year, stamp.month, stamp.day, 0, 0, 0)
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(files):
-            entry = zipfile.ZipInfo(name, date_time=moment)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            archive.writestr(entry, files[name])
-    return buffer.getvalue()
+    return archive.zip_bytes(files, dt.datetime.combine(stamp, dt.time()))
 
 
 def _tell(progress: Progress | None, step: str) -> None:

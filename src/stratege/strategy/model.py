@@ -9,7 +9,7 @@ strategy, so their validity is judged by the coherence checks, which can say *wh
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -17,7 +17,7 @@ from stratege.timewindow import WEEK_DAYS, Day, TimeWindow
 
 __all__ = ["WEEK_DAYS", "Day", "TimeWindow"]  # re-exported: part of the strategy vocabulary
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 
 Language = Literal["fr", "en"]
 
@@ -395,7 +395,9 @@ class Occasion(Section):
 class Strategy(Section):
     """A social media strategy: the answers to the ten questions."""
 
-    schema_version: Literal[1] = Field(default=1, description="Version of this file format.")
+    schema_version: Literal[1] = Field(
+        default=SCHEMA_VERSION, description="Version of this file format."
+    )
     language: Language = Field(default="fr", description="Language of reports and messages.")
     period: Period
     organisation: Organisation

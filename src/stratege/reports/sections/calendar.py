@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 
 from stratege.i18n.numbers import month
 from stratege.planning.days import week_start
+from stratege.planning.slots import posts_per_week_by_channel
 from stratege.reports.context import Context
 from stratege.reports.document import Table
 from stratege.timewindow import WEEK_DAYS
@@ -58,11 +59,9 @@ def weekly_posts(context: Context) -> Table:
     """Posts per channel and ISO week, over the whole period."""
     _ = context._
     channels = [c.channel for c in context.strategy.cadence]
-    counts: dict[dt.date, Counter[str]] = defaultdict(Counter)
-    for slot in context.plan.slots:
-        counts[week_start(slot.start.date())][slot.channel] += 1
+    counts = posts_per_week_by_channel(context.plan.slots)
     rows = [
-        [_week(context, w), *(context.count(counts[w][c]) for c in channels)]
+        [_week(context, w), *(context.count(counts[c][w]) for c in channels)]
         for w in context.plan.horizon.weeks
     ]
     header = [_("Week"), *(context.channel(c) for c in channels)]
