@@ -12,11 +12,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from stratege import __version__
+from stratege.atomic import write_atomically
 
 
 def cache_folder() -> Path:
@@ -49,12 +49,4 @@ def _store(path: Path, data: bytes, stale: Iterable[Path]) -> None:
     for old in stale:  # earlier versions of the same entry
         with contextlib.suppress(OSError):
             old.unlink()
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)  # atomic: a concurrent reader sees all or nothing
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_atomically(path, data, mode=0o600)  # a concurrent reader sees all or nothing

@@ -93,12 +93,13 @@ def platforms(
 
     knowledge, language = _knowledge(file, lang)
     words = Words(language, knowledge)
+    t = translator(language)
     rows = [
         {
             "id": platform_id,
             "name": words.platform(platform_id),
             "formats": ", ".join(words.many("format", p.formats)),
-            "cadence": translator(language)(
+            "cadence": t(
                 N_("{low} to {high} a week (typically {typical})"),
                 low=num(p.cadence.min, language, 1),
                 high=num(p.cadence.max, language, 1),
@@ -107,7 +108,6 @@ def platforms(
         }
         for platform_id, p in knowledge.platforms.items()
     ]
-    t = translator(language)
     headers = [t(N_("Platform")), t(N_("Name")), t(N_("Formats")), t(N_("Reference cadence"))]
     _print(rows, output, headers, ["id", "name", "formats", "cadence"])
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from stratege.bundled import DEFAULT_EXAMPLE
-from stratege.cli.app import EXIT_FINDINGS, EXIT_OK, ForceArg, LangArg, _, app
+from stratege.cli.app import EXIT_FINDINGS, ForceArg, LangArg, _, app
 from stratege.cli.output import refuse, say
 from stratege.i18n import pick_language
 from stratege.i18n.catalogue import N_, translator
@@ -28,7 +28,7 @@ def demo(
     lang: LangArg = None,
 ) -> None:
     from stratege.cli.findings import print_findings
-    from stratege.cli.plan_command import make_plan
+    from stratege.cli.plan_command import exit_code, make_plan
     from stratege.cli.plan_summary import print_plan
     from stratege.cli.report_command import write_pack
     from stratege.services.checking import check
@@ -60,4 +60,4 @@ def demo(
             folder=out,
         )
     )
-    raise typer.Exit(EXIT_FINDINGS if result.plan.shortfalls else EXIT_OK)
+    raise typer.Exit(exit_code(result))

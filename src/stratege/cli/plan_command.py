@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from stratege.cli.app import EXIT_UNREADABLE, ForceArg, LangArg, StrategyArg, _, app
+from stratege.cli.app import EXIT_FINDINGS, EXIT_OK, ForceArg, LangArg, StrategyArg, _, app
 from stratege.cli.output import load_or_exit, refuse, say, write_or_exit
 from stratege.i18n import Lang, pick_language
 from stratege.i18n.catalogue import N_, translator
@@ -84,7 +84,4 @@ def show_and_export(
 def exit_code(result: PlanResult) -> int:
     """1 when the plan leaves work unstaffed, else 0 (posts without a slot are reported
     but are not a staffing failure)."""
-    return 1 if result.plan.shortfalls else 0
-
-
-__all__ = ["EXIT_UNREADABLE", "make_plan", "show_and_export"]
+    return EXIT_FINDINGS if result.plan.shortfalls else EXIT_OK

@@ -87,7 +87,7 @@ def pack(
 ) -> None:
     document = load_or_exit(file, lang)
     language = pick_language(lang, document.strategy.language)
-    languages: tuple[Lang, ...] = (pick_language(lang.value),) if lang else LANGUAGES
+    languages: tuple[Lang, ...] = (language,) if lang else LANGUAGES
     from stratege.cli.plan_command import make_plan
 
     result = make_plan(document, None, None, language)

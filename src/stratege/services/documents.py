@@ -7,8 +7,6 @@ import datetime as dt
 from stratege.i18n import Lang
 from stratege.services.planning import PlanResult
 
-FORMATS = ("html", "docx", "md", "pdf")
-
 
 def document_files(
     result: PlanResult, fmt: str, lang: Lang, today: dt.date | None = None, stem: str | None = None
@@ -20,10 +18,3 @@ def document_files(
 
     document = build_document(result.plan, result.findings, lang, today)
     return render(document, fmt, stem)
-
-
-def default_name(lang: Lang, fmt: str) -> str:
-    """The document's usual file name: strategie.html in French, strategy.html in English."""
-    from stratege.reports.render import SUFFIX, default_stem
-
-    return default_stem(lang) + SUFFIX[fmt]

@@ -15,16 +15,15 @@ Every file Stratège writes goes through :func:`write_files`:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from stratege.atomic import write_atomically
 from stratege.services.errors import OutputRefused
 
 MANIFEST = ".stratege-files.json"
@@ -62,7 +61,7 @@ def write_files(
     _make_folders(folder, targets.values())
     result = Written()
     for name, data in files.items():
-        _atomic_write(targets[name], data)
+        write_atomically(targets[name], data)
         result.paths.append(targets[name])
     _remove_stale(folder, manifest, files, owned_prefix, result)
     written = {n: d for n, d in manifest.items() if (folder / n).exists() and n not in files}
@@ -127,25 +126,6 @@ def _make_folders(folder: Path, targets: Iterable[Path]) -> None:
         _refuse_links(folder, parent)  # created meanwhile? still no link
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644 & ~_umask())
-        os.replace(temporary, target)  # replaces a link itself, never follows it
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 def _remove_stale(
     folder: Path,
     manifest: Mapping[str, str],
@@ -188,4 +168,4 @@ def _write_manifest(folder: Path, files: Mapping[str, str]) -> None:
     text = json.dumps({"written_by": "stratege", "files": dict(sorted(files.items()))}, indent=1)
     if (folder / MANIFEST).is_symlink():
         raise OutputRefused("symlink", path=str(folder / MANIFEST))
-    _atomic_write(folder / MANIFEST, text.encode())
+    write_atomically(folder / MANIFEST, text.encode())

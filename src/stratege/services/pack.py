@@ -14,7 +14,7 @@ import datetime as dt
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,13 +23,12 @@ from typing import TYPE_CHECKING
 from stratege import archive
 from stratege.i18n import Lang
 from stratege.services.exports import export_files
-from stratege.services.planning import PlanResult
+from stratege.services.planning import PlanResult, Progress, tell
 
 if TYPE_CHECKING:
     from stratege.reports.document import Document
 
 PLAN_FOLDER = "plan/"
-Progress = Callable[[str], None]
 
 
 @dataclass
@@ -54,13 +53,13 @@ def pack_files(
     threaded server should leave it off, forking there is not safe."""
     from stratege.reports.render import render_documents
 
-    _tell(progress, "documents")
+    tell(progress, "documents")
     job = _Job(result, today)
     drawn: dict[Lang, _Drawn] = {}
     with _fork_pool(job, parallel and len(languages) > 1) as pool:
         forked = {lang: pool.submit(_draw_forked, lang) for lang in languages[1:]} if pool else {}
         drawn.update({lang: _draw(job, lang) for lang in languages if lang not in forked})
-        _tell(progress, "exports")
+        tell(progress, "exports")
         exports = export_files(result, exports_lang)
         drawn.update({lang: future.result() for lang, future in forked.items()})
     pack = Pack()
@@ -68,7 +67,7 @@ def pack_files(
         pack.files.update(drawn[lang][1])
     pack.files.update({PLAN_FOLDER + name: data for name, data in exports.items()})
     if pdf:
-        _tell(progress, "pdf")
+        tell(progress, "pdf")
         printed = render_documents([drawn[lang][0] for lang in languages], ("pdf",))
         pack.files.update(printed.files)
         pack.problems.extend(printed.problems)
@@ -108,7 +107,7 @@ def _fork_pool(job: _Job, wanted: bool) -> Iterator[ProcessPoolExecutor | None]:
     if not wanted or "fork" not in multiprocessing.get_all_start_methods():
         yield None
         return
-    import matplotlib.pyplot  # noqa: F401  (loaded once, before the fork, for both)
+    import matplotlib.figure  # noqa: F401  (loaded once, before the fork, for both)
 
     _FORKED = job
     context = multiprocessing.get_context("fork")
@@ -130,8 +129,3 @@ def _own_streams() -> None:
 def zip_bytes(files: dict[str, bytes], stamp: dt.date) -> bytes:
     """The files as one ZIP, reproducible: sorted names, every entry dated ``stamp``."""
     return archive.zip_bytes(files, dt.datetime.combine(stamp, dt.time()))
-
-
-def _tell(progress: Progress | None, step: str) -> None:
-    if progress is not None:
-        progress(step)

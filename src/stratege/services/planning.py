@@ -59,9 +59,9 @@ def plan(
             "outside_period", start=first, end=last, first=period.start, last=period.end
         )
     knowledge = load_knowledge(strategy.knowledge)
-    _tell(progress, "checks")
+    tell(progress, "checks")
     findings = run_checks(strategy, knowledge)
-    _tell(progress, "plan")
+    tell(progress, "plan")
     built = build_plan(strategy, first, last, knowledge)
     return PlanResult(document, built, findings)
 
@@ -72,6 +72,6 @@ def plan_from_stored(document: StrategyDocument, text: str) -> PlanResult:
     return PlanResult(document, stored, run_checks(stored.strategy, stored.knowledge))
 
 
-def _tell(progress: Progress | None, step: str) -> None:
+def tell(progress: Progress | None, step: str) -> None:
     if progress is not None:
         progress(step)

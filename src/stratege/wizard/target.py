@@ -13,9 +13,9 @@ import contextlib
 import errno
 import os
 import secrets
-import shutil
 from pathlib import Path
 
+from stratege.atomic import write_atomically
 from stratege.i18n.catalogue import N_
 from stratege.wizard.answers import Invalid
 
@@ -89,14 +89,4 @@ def write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` all at once: a temporary file next to it, renamed over
     it (an existing file keeps its permissions). Raises OSError; the target is untouched
     then."""
-    temporary = _temporary_name(path)
-    try:
-        with temporary.open("x", encoding="utf-8") as stream:
-            stream.write(text)
-        if path.exists():
-            shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
+    write_atomically(path, text.encode("utf-8"), mode=0o666, keep_mode=True)
