@@ -96,8 +96,9 @@ def _demands(strategy: Strategy, knowledge: Knowledge) -> list[Demand]:
 
 
 def _production(strategy: Strategy, knowledge: Knowledge) -> list[Demand]:
-    """Production hours per skill, kept apart where different people may do them."""
-    hours: dict[tuple[str, tuple[str, ...], EligibleSource], float] = defaultdict(float)
+    """Production hours per skill, kept apart where different people may do them or
+    where a different RACI row names them (its channel, "all" for the row of all)."""
+    hours: dict[tuple[str, tuple[str, ...], EligibleSource, str], float] = defaultdict(float)
     for channel_id, posts in posts_per_week(strategy).items():
         for format_id, share in strategy.format_mix(channel_id).items():
             definition = knowledge.formats.get(format_id)
@@ -105,12 +106,19 @@ def _production(strategy: Strategy, knowledge: Knowledge) -> list[Demand]:
                 continue
             for skill, per_post in definition.effort.items():
                 eligible, source = production_people(strategy, channel_id, skill)
-                hours[(skill, eligible, source)] += posts * share / 100 * per_post
+                row = _row_channel(strategy, channel_id) if source == "raci" else "all"
+                hours[(skill, eligible, source, row)] += posts * share / 100 * per_post
     demands = []
-    for number, ((skill, eligible, source), h) in enumerate(sorted(hours.items())):
+    for number, ((skill, eligible, source, row), h) in enumerate(sorted(hours.items())):
         key = f"create_content:{skill}:{number}"
-        demands.append(Demand(key, "create_content", h, eligible, source, skill))
+        channel = None if row == "all" else row
+        demands.append(Demand(key, "create_content", h, eligible, source, skill, channel))
     return demands
+
+
+def _row_channel(strategy: Strategy, channel: str) -> str:
+    """The channel of the RACI row that names who creates content for ``channel``."""
+    return raci_rows(strategy.responsibilities, "create_content", channel)[0].channel
 
 
 def production_people(

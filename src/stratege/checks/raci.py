@@ -101,26 +101,13 @@ def responsible_over_capacity(ctx: Context) -> Iterator[Hit]:
     for demand, missing in ctx.workload.shortfalls():
         if demand.eligible_source != "raci":
             continue
-        channel = demand.channel or "all"
-        index = next(
-            (
-                i
-                for i, r in enumerate(rows)
-                if r.activity == demand.activity and r.channel == channel
-            ),
-            None,
-        )
-        if index is None:
-            index = next(
-                i
-                for i, r in enumerate(rows)
-                if r.activity == demand.activity and r.channel == "all"
-            )
+        row = raci_rows(rows, demand.activity, demand.channel)[0]  # the row that staffs it
+        index = next(i for i, r in enumerate(rows) if r is row)
         yield (
             ("responsibilities", index, "responsible"),
             {
                 "activity": Label("activity", demand.activity),
-                "channel": _where(channel),
+                "channel": _where(row.channel),
                 "people": ", ".join(ctx.person_name(p) for p in demand.eligible),
                 "needed": Num(demand.hours_per_week),
                 "covered": Num(ctx.workload.covered(demand)),
