@@ -40,7 +40,7 @@ from typing import Any
 
 from ortools.linear_solver import pywraplp
 
-from stratege.capacity.strain import STRAIN_BANDS, strain, strain_value
+from stratege.capacity.strain import STRAIN_BANDS, strain_value
 from stratege.knowledge import load_knowledge
 from stratege.planning import staffing
 from stratege.planning.days import Horizon
@@ -230,21 +230,6 @@ UPH = staffing.UNITS_PER_HOUR
 _Level = tuple[float, float, float]  # a person-week: load + pressure, capacity, room (units)
 
 
-def _problem(portfolio: Portfolio) -> tuple[staffing._Problem, dict[Any, list[Any]]]:
-    """The solver's own problem (and each group's posts): the same demand, eligibility and
-    capacity, built as `staffing.staff` builds them."""
-    groups, members = staffing._production_groups(portfolio)
-    items = [i for entry in portfolio.entries for i in staffing._activity_items(*entry)]
-    weeks = sorted(
-        {g.due_week for g in groups}
-        | {i.week for i in items}
-        | {g.due_week - staffing.ONE_WEEK for g in groups}
-    )
-    counts = [len(members[g]) for g in groups]
-    capacity = staffing._capacity(portfolio, weeks)
-    return staffing._Problem(groups, counts, items, capacity), members
-
-
 @dataclass
 class _Piece:
     """A piece of demand: a production group (whole posts) or a weekly activity (hours)."""
@@ -346,7 +331,7 @@ def greedy_staff(portfolio: Portfolio) -> staffing.Assignment:
     168 h more in each scenario.
     """
     started = time.perf_counter()
-    problem, members = _problem(portfolio)
+    problem, members = staffing.build_problem(portfolio)
     capacity = problem.capacity
     pieces = _pieces(problem)
     pressure: dict[tuple[str, dt.date], float] = defaultdict(float)
@@ -359,7 +344,10 @@ def greedy_staff(portfolio: Portfolio) -> staffing.Assignment:
 
     pieces.sort(key=lambda p: (p.week, slack(p), len(p.shares), -p.chunk, p.kind, p.index))
     load: dict[tuple[str, dt.date], float] = defaultdict(float)
-    category: dict[tuple[str, dt.date], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    # the answer in the solver's own terms, read by the solver's own reader
+    spend_at = {(*problem.make[m], when): k for k, (m, when) in enumerate(problem.spend)}
+    share_at = {option: k for k, option in enumerate(problem.share)}
+    spent, shared = [0.0] * len(problem.spend), [0.0] * len(problem.share)
 
     def levels(keys: list[tuple[str, dt.date]]) -> list[_Level]:
         return [
@@ -369,13 +357,11 @@ def greedy_staff(portfolio: Portfolio) -> staffing.Assignment:
 
     idle_groups = [float(count) for count in problem.counts]
     idle_items = [float(item.units) for item in problem.items]
-    people: dict[tuple[str, str, str | None, dt.date], dict[str, float]] = defaultdict(dict)
     made: dict[tuple[int, str], int] = defaultdict(int)
     for piece in pieces:
         for key, share in piece.shares.items():
             pressure[key] -= share  # from here on, pressure is the *other* work's
         if piece.kind == "a":
-            item = problem.items[piece.index]
             keys = [keys[0] for keys in piece.options.values()]
             options = levels(keys)
             amount = min(piece.units, sum(room for *_, room in options))
@@ -385,9 +371,7 @@ def greedy_staff(portfolio: Portfolio) -> staffing.Assignment:
             for key, value in zip(keys, units, strict=True):
                 if value > EPS:
                     load[key] += value
-                    category[key][item.activity] += value
-                    who = (item.organisation, item.activity, item.channel, item.week)
-                    people[who][key[0]] = people[who].get(key[0], 0) + value / UPH
+                    shared[share_at[(piece.index, key[0])]] += value
             idle_items[piece.index] = max(piece.units - sum(units), 0.0)
             continue
         offers = {p: _offer(levels(keys), piece.chunk) for p, keys in piece.options.items()}
@@ -399,14 +383,15 @@ def greedy_staff(portfolio: Portfolio) -> staffing.Assignment:
             units = offers[person][1]  # type: ignore[index]
             for key, value in zip(piece.options[person], units, strict=True):
                 load[key] += value
-                category[key]["create_content"] += value
+                spent[spend_at[(piece.index, person, key[1])]] += value
             idle_groups[piece.index] -= 1
             made[(piece.index, person)] += 1
             offers[person] = _offer(levels(piece.options[person]), piece.chunk)
-    assignment = _answer(problem, category, idle_groups, idle_items, people)
-    # name each post's producer and each week's publisher, as the solver does
     counts = [float(made[key]) for key in problem.make]
-    staffing._hand_out(problem, staffing._Solution(counts, [], [], [], []), members)
+    solution = staffing._Solution(counts, spent, shared, idle_groups, idle_items)
+    assignment = staffing._read(problem, solution)
+    # name each post's producer and each week's publisher, as the solver does
+    staffing._hand_out(problem, solution, members)
     staffing._name_publishers(portfolio, assignment)
     assignment.seconds = time.perf_counter() - started
     return assignment
@@ -418,35 +403,6 @@ def _offer(options: list[_Level], post: int) -> tuple[float, list[float]] | None
         return None
     units, level = _fill(options, post)
     return level, units
-
-
-def _answer(
-    problem: staffing._Problem,
-    category: dict[tuple[str, dt.date], dict[str, float]],
-    idle_groups: list[float],
-    idle_items: list[float],
-    people: dict[tuple[str, str, str | None, dt.date], dict[str, float]],
-) -> staffing.Assignment:
-    """The greedy's plan in the solver's terms (hours), read as `staffing._read` reads."""
-    production: dict[tuple[str, str, dt.date], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for group, count, idle in zip(problem.groups, problem.counts, idle_groups, strict=True):
-        row = production[(group.skill, group.format, group.due_week)]
-        row[0] += group.units * count / UPH
-        row[1] += group.units * idle / UPH
-    activity: dict[tuple[str, str | None, dt.date], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for item, idle in zip(problem.items, idle_items, strict=True):
-        row = activity[(item.activity, item.channel, item.week)]
-        row[0] += item.units / UPH
-        row[1] += idle / UPH
-    return staffing.Assignment(
-        load={k: {c: v / UPH for c, v in cats.items() if v} for k, cats in category.items()},
-        capacity={k: v / UPH for k, v in problem.capacity.items()},
-        unstaffed_production={k: (a, b) for k, (a, b) in production.items()},
-        unstaffed_activity={k: (a, b) for k, (a, b) in activity.items()},
-        activity_people=dict(people),
-        unstaffed_hours=sum(b for _, b in production.values())
-        + sum(b for _, b in activity.values()),
-    )
 
 
 # --- measuring --------------------------------------------------------------------------
@@ -495,11 +451,7 @@ def _strain_floor(problem: staffing._Problem, unstaffed_hours: float) -> float:
     }
     cover = staffing._Coverage(solver, problem, variables, lambda top: solver.NumVar(0, top, ""))
     solver.Add(cover.unstaffed == unstaffed_hours * UPH)
-    costs = []
-    for key, load in cover.loads.items():
-        capacity = problem.capacity[key]
-        costs.append(capacity / 100 * strain(solver, 100 * load / capacity))
-    solver.Minimize(sum(costs))
+    solver.Minimize(staffing.strain_cost(solver, problem, cover))
     if solver.Solve() != pywraplp.Solver.OPTIMAL:
         return float("nan")
     return float(solver.Objective().Value())
@@ -533,7 +485,9 @@ def run(strategies: list[Strategy], repeats: int) -> dict[str, Any]:
             seconds[name].append(took)
             unstaffed[name].add(round(assignment.unstaffed_hours, 3))
             last[name] = (entries, assignment)
-    problem, _ = _problem(Portfolio(_place(strategies)))  # for measuring only, not timed
+    problem, _ = staffing.build_problem(
+        Portfolio(_place(strategies))
+    )  # for measuring only, not timed
     usable = set(problem.loads())  # the person-weeks some work may use
     demand = (
         sum(g.units * n for g, n in zip(problem.groups, problem.counts, strict=True))

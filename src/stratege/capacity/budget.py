@@ -50,10 +50,14 @@ def calendar_months(first: dt.date, last: dt.date) -> float:
 
 def period_factor(budget: Budget, period: Period) -> float:
     """How many times the declared amounts apply over the period."""
-    months = calendar_months(period.start, period.end)
-    if budget.covers == "year":
+    return _times(budget.covers, calendar_months(period.start, period.end))
+
+
+def _times(covers: str, months: float) -> float:
+    """How many times an amount declared per ``covers`` applies over ``months``."""
+    if covers == "year":
         return months / 12
-    if budget.covers == "month":
+    if covers == "month":
         return months
     return 1.0
 
@@ -87,8 +91,12 @@ def compare_budget(strategy: Strategy) -> BudgetComparison:
 
 
 def tools_cost(strategy: Strategy) -> float:
-    monthly = sum(t.monthly_cost for t in strategy.resources.tools)
-    return monthly * calendar_months(strategy.period.start, strategy.period.end)
+    return monthly_tools(strategy) * calendar_months(strategy.period.start, strategy.period.end)
+
+
+def monthly_tools(strategy: Strategy) -> float:
+    """What the tools cost a month, all together."""
+    return sum(t.monthly_cost for t in strategy.resources.tools)
 
 
 def campaign_spend(strategy: Strategy) -> dict[dt.date, float]:
@@ -101,10 +109,6 @@ def campaign_spend(strategy: Strategy) -> dict[dt.date, float]:
         for offset in range(days):
             spend[campaign.start + dt.timedelta(days=offset)] += campaign.budget / days
     return dict(spend)
-
-
-def people_cost_per_week(strategy: Strategy) -> float:
-    return sum((p.hourly_cost or 0) * p.hours_per_week for p in strategy.resources.people)
 
 
 # --- month by month ----------------------------------------------------------------------------
@@ -155,8 +159,8 @@ def monthly_budget(
     }
     planned = {c: dict(declared[c]) for c in AS_DECLARED}
     planned["advertising"] = _by_month(campaign_spend(strategy), set(days), months)
-    monthly_tools = sum(t.monthly_cost for t in strategy.resources.tools)
-    planned["tools"] = {m: monthly_tools * in_month[m] / month_length(m) for m in months}
+    tools = monthly_tools(strategy)
+    planned["tools"] = {m: tools * in_month[m] / month_length(m) for m in months}
     hours = _hours_by_month(people_hours, set(days))
     lead = sorted({m for by_month in hours.values() for m in by_month} - set(months))
     every_month = [*lead, *months]
@@ -230,15 +234,14 @@ def budget_spans(strategy: Strategy) -> list[BudgetSpan]:
     budget, period = strategy.resources.budget, strategy.period
     if budget.covers == "period":
         return []
-    daily_ads = campaign_spend(strategy)
-    monthly_tools = sum(t.monthly_cost for t in strategy.resources.tools)
+    daily_ads, tools = campaign_spend(strategy), monthly_tools(strategy)
     spans = []
     for first, last in _units(period.start, period.end, budget.covers):
         months = calendar_months(first, last)
-        share = months if budget.covers == "month" else months / 12
+        share = _times(budget.covers, months)
         declared = {c: getattr(budget, c) * share for c in CATEGORIES}
         planned = dict(declared)
-        planned["tools"] = monthly_tools * months
+        planned["tools"] = tools * months
         planned["advertising"] = sum(a for d, a in daily_ads.items() if first <= d <= last)
         total = budget.total * share if budget.total is not None else None
         spans.append(BudgetSpan(first, last, budget.covers, planned, declared, total))

@@ -128,7 +128,7 @@ def production_people(
     creating content there who have the skill; if the RACI names none with the skill,
     anyone with it except the people its row names only as A, C or I."""
     rows = raci_rows(strategy.responsibilities, "create_content", channel)
-    skilled, _ = _skilled(strategy, skill)
+    skilled = _skilled(strategy, skill)
     responsible = {p for row in rows for p in row.responsible}
     chosen = tuple(p for p in skilled if p in responsible)
     if chosen:
@@ -240,7 +240,7 @@ def eligible_people(
         return responsible, "raci", None
     others = _only_overseeing(rows)
     for skill in ACTIVITY_SKILLS[activity]:
-        skilled, _ = _skilled(strategy, skill)
+        skilled = _skilled(strategy, skill)
         eligible = tuple(p for p in skilled if p not in others)
         if eligible:
             return eligible, "skill", skill
@@ -260,11 +260,11 @@ def _only_overseeing(rows: list[RaciRow]) -> set[str]:
     return named - {p for row in rows for p in row.responsible}
 
 
-def _skilled(strategy: Strategy, skill: str) -> tuple[tuple[str, ...], EligibleSource]:
-    people = tuple(
+def _skilled(strategy: Strategy, skill: str) -> tuple[str, ...]:
+    """The people who have ``skill`` or are being trained in it."""
+    return tuple(
         p.id for p in strategy.resources.people if skill in p.skills or skill in p.training
     )
-    return people, ("skill" if people else "nobody")
 
 
 def _assign(demands: list[Demand], capacity: dict[str, float]) -> dict[tuple[str, str], float]:

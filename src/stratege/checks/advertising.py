@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from stratege.capacity.budget import budget_spans, compare_budget
+from stratege.capacity.budget import compare_budget
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
-from stratege.checks.values import Amount, Day, Label, Msg, Span
+from stratege.checks.spans import span_overruns
+from stratege.checks.values import Amount, Day, Label, Msg
 from stratege.i18n.catalogue import N_
 
 
@@ -200,16 +201,8 @@ def budget_without_campaign(ctx: Context) -> Iterator[Hit]:
     ),
 )
 def campaigns_above_span_budget(ctx: Context) -> Iterator[Hit]:
-    currency = ctx.strategy.resources.budget.currency
-    for span in budget_spans(ctx.strategy):
-        planned, declared = span.planned["advertising"], span.declared["advertising"]
-        if planned > declared + 0.5:
-            yield (
-                ("advertising", "campaigns"),
-                {
-                    "span": Span(span.first, span.last, span.unit),
-                    "planned": Amount(planned, currency),
-                    "declared": Amount(declared, currency),
-                    "unit": Label("budget-covers", span.unit),
-                },
-            )
+    return span_overruns(
+        ctx,
+        ("advertising", "campaigns"),
+        lambda span: (span.planned["advertising"], span.declared["advertising"]),
+    )

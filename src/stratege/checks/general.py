@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from stratege.capacity.budget import CATEGORIES
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
 from stratege.checks.values import Amount, Closest, Day, Msg, Num
@@ -169,7 +170,7 @@ FIELD_NAMES = {
 
 def _figures(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], float, str]]:
     resources = ctx.strategy.resources
-    for line in ("outsourcing", "advertising", "contests", "tools", "training", "other", "total"):
+    for line in (*CATEGORIES, "total"):
         yield ("resources", "budget", line), getattr(resources.budget, line) or 0, "amount"
     for index, campaign in enumerate(ctx.strategy.advertising.campaigns):
         yield ("advertising", "campaigns", index, "budget"), campaign.budget, "amount"

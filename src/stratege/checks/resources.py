@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from stratege.capacity.budget import budget_spans, compare_budget, period_factor
+from stratege.capacity.budget import compare_budget, period_factor
 from stratege.capacity.workload import answers_customers
 from stratege.checks.context import Context
 from stratege.checks.registry import Hit, Severity, rule
-from stratege.checks.values import Amount, Closest, Known, Label, Labels, Msg, Num, Span, Typed
+from stratege.checks.spans import span_overruns
+from stratege.checks.values import Amount, Closest, Known, Label, Labels, Msg, Num, Typed
 from stratege.i18n.catalogue import N_
 
 BUSY_SHARE = 0.9
@@ -313,15 +314,6 @@ def hourly_cost_unknown(ctx: Context) -> Iterator[Hit]:
     ),
 )
 def span_above_total(ctx: Context) -> Iterator[Hit]:
-    currency = ctx.strategy.resources.budget.currency
-    for span in budget_spans(ctx.strategy):
-        if span.total is not None and span.planned_total > span.total + 0.5:
-            yield (
-                ("resources", "budget", "total"),
-                {
-                    "span": Span(span.first, span.last, span.unit),
-                    "planned": Amount(span.planned_total, currency),
-                    "declared": Amount(span.total, currency),
-                    "unit": Label("budget-covers", span.unit),
-                },
-            )
+    return span_overruns(
+        ctx, ("resources", "budget", "total"), lambda span: (span.planned_total, span.total)
+    )

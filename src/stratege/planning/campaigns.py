@@ -7,12 +7,9 @@ budget is split evenly over the campaign's platforms and its days.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from stratege.knowledge.models import AdBenchmark, Knowledge
-from stratege.planning.days import days_between
 from stratege.strategy.model import Campaign, Strategy
 
 PAID_UNIT = {
@@ -42,7 +39,6 @@ class CampaignForecast:
     campaign: Campaign
     currency: str
     platforms: list[PlatformForecast] = field(default_factory=list)
-    monthly_budget: dict[dt.date, float] = field(default_factory=dict)
 
     @property
     def paid_unit(self) -> str:
@@ -58,7 +54,7 @@ def forecast_campaigns(strategy: Strategy, knowledge: Knowledge) -> list[Campaig
 
 
 def _forecast(campaign: Campaign, currency: str, knowledge: Knowledge) -> CampaignForecast:
-    forecast = CampaignForecast(campaign, currency, monthly_budget=_by_month(campaign))
+    forecast = CampaignForecast(campaign, currency)
     platforms = campaign.platforms or ["other"]
     for platform in platforms:
         benchmark = knowledge.ad_benchmarks.get(platform) or knowledge.ad_benchmarks["other"]
@@ -123,11 +119,3 @@ def _platform_forecast(
     return PlatformForecast(
         platform, budget, cost, source, impressions, clicks, clicks * conversion, paid
     )
-
-
-def _by_month(campaign: Campaign) -> dict[dt.date, float]:
-    days = list(days_between(campaign.start, campaign.end))
-    months: dict[dt.date, float] = defaultdict(float)
-    for day in days:
-        months[day.replace(day=1)] += campaign.budget / len(days)
-    return dict(months)

@@ -30,6 +30,7 @@ import math
 import time
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
@@ -101,8 +102,9 @@ class Portfolio:
         return found
 
 
-def staff(portfolio: Portfolio) -> Assignment:
-    started = time.perf_counter()
+def build_problem(portfolio: Portfolio) -> tuple[_Problem, dict[ProductionGroup, list[Slot]]]:
+    """The staffing problem of a portfolio (its production groups, weekly activities and
+    person-week capacities), and the posts of each group."""
     groups, members = _production_groups(portfolio)
     items = [i for entry in portfolio.entries for i in _activity_items(*entry)]
     weeks = sorted(
@@ -110,9 +112,13 @@ def staff(portfolio: Portfolio) -> Assignment:
         | {i.week for i in items}
         | {g.due_week - ONE_WEEK for g in groups}
     )
-    problem = _Problem(
-        groups, [len(members[g]) for g in groups], items, _capacity(portfolio, weeks)
-    )
+    counts = [len(members[g]) for g in groups]
+    return _Problem(groups, counts, items, _capacity(portfolio, weeks)), members
+
+
+def staff(portfolio: Portfolio) -> Assignment:
+    started = time.perf_counter()
+    problem, members = build_problem(portfolio)
     bound, relaxed = _solve_relaxation(problem)
     make = _round(problem, relaxed, bound)
     solution = _balance(problem, make)
@@ -345,11 +351,9 @@ def _linear(problem: _Problem, make: list[int] | None) -> tuple[float, _Solution
         raise RuntimeError("staffing: the linear program has no optimum")
     bound = solver.Objective().Value()
     solver.Add(cover.unstaffed <= bound + 1e-6)
-    costs = []  # weighted by capacity: an hour costs the same at the same utilisation
-    for key, load in cover.loads.items():
-        capacity = problem.capacity[key]
-        costs.append(capacity / 100 * strain(solver, 100 * load / capacity))
-    solver.Minimize(sum(costs) + 0.001 * sum(variables["s"][k] for k in problem.early))
+    solver.Minimize(
+        strain_cost(solver, problem, cover) + 0.001 * sum(variables["s"][k] for k in problem.early)
+    )
     if solver.Solve() != pywraplp.Solver.OPTIMAL:
         raise RuntimeError("staffing: the even spread has no optimum")
     values = {kind: [_clean(v) for v in variables[kind]] for kind in ("m", "s", "a")}
@@ -409,6 +413,18 @@ def _hinted(model: cp_model.CpModel, value: float, upper: int, open_: bool) -> c
     var = model.new_int_var(0, upper if open_ else 0, "")
     model.add_hint(var, min(max(round(value), 0), upper))
     return var
+
+
+def strain_cost(
+    solver: pywraplp.Solver, problem: _Problem, cover: _Coverage
+) -> Any:  # a linear expression
+    """The even-spread objective: every person-week's strain, weighted by its capacity so
+    that an hour costs the same at the same utilisation."""
+    costs = []
+    for key, load in cover.loads.items():
+        capacity = problem.capacity[key]
+        costs.append(capacity / 100 * strain(solver, 100 * load / capacity))
+    return sum(costs)
 
 
 def _clean(variable: pywraplp.Variable) -> float:
