@@ -19,6 +19,7 @@ MODULES = {  # command → module of stratege.cli that defines it, in the help's
     "plan": "plan_command",
     "report": "report_command",
     "pack": "report_command",
+    "import": "measure_command",
     "demo": "demo_command",
     "rules": "catalogue",
     "kpis": "catalogue",

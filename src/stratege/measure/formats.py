@@ -1,0 +1,110 @@
+"""The export formats `stratege import` recognises, read from ``data/formats.yaml``.
+
+A format is data, not code: its headers in each language, the type of each column and the
+canonical field it feeds. Adding a tool's export means adding an entry to the data file (or
+writing a mapping file, see :mod:`stratege.measure.mapping`).
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Scope = Literal["post", "account", "message", "mention", "campaign", "site"]
+ColumnType = Literal["text", "number", "percent", "datetime", "date", "duration", "category"]
+
+# Identity columns a scope's rows may carry besides the catalogue's fields.
+IDENTITY = {
+    "post": ("post_id", "published_at", "permalink", "text", "format", "pillar"),
+    "account": ("day",),
+    "message": ("message_id", "received_at"),
+    "mention": ("mention_id", "published_at", "text", "permalink"),
+    "campaign": ("campaign", "day"),
+    "site": ("day",),
+}
+ACCOUNT_COLUMNS = ("account_id", "account_name", "platform")
+# The column that gives a row its date, per scope.
+DATED_BY = {
+    "post": "published_at",
+    "account": "day",
+    "message": "received_at",
+    "mention": "published_at",
+    "campaign": "day",
+    "site": "day",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ColumnSpec(_Strict):
+    type: ColumnType
+    headers: dict[str, list[str]]
+    required: bool = False
+    formats: dict[str, list[str]] = Field(default_factory=dict)
+    map: dict[str, str] = Field(default_factory=dict)
+
+
+class FormatSpec(_Strict):
+    id: str = ""
+    tool: str
+    platform: str | None
+    scope: Scope
+    key: list[str]
+    source: str
+    sheets: list[str] = Field(default_factory=list)
+    skip_rows: int = 0
+    skip_values: list[str] = Field(default_factory=list)
+    year: bool = False
+    columns: dict[str, ColumnSpec]
+    format_rules: dict[str, str] = Field(default_factory=dict)
+    sums: dict[str, list[str]] = Field(default_factory=dict)
+
+    def languages(self) -> list[str]:
+        return sorted({lang for column in self.columns.values() for lang in column.headers})
+
+
+class FormatSource(_Strict):
+    title: str
+    url: str = ""
+    note: str = ""
+
+
+class FormatBook(_Strict):
+    sources: dict[str, FormatSource]
+    formats: dict[str, FormatSpec]
+
+
+def normalise_header(text: object) -> str:
+    """A header as compared: NFKC, every kind of space as one space, straight quotes,
+    case-folded, without surrounding spaces or a byte-order mark."""
+    value = unicodedata.normalize("NFKC", str(text or "")).replace("\ufeff", "")
+    value = value.translate(_QUOTES)
+    return " ".join(value.split()).casefold()
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+
+
+@functools.cache
+def format_book() -> FormatBook:
+    from ruamel.yaml import YAML
+
+    text = resources.files("stratege.measure").joinpath("data/formats.yaml").read_text("utf-8")
+    raw = YAML(typ="safe").load(text)
+    for key, entry in raw["formats"].items():
+        entry["id"] = key
+    book = FormatBook.model_validate(raw)
+    for spec in book.formats.values():
+        if spec.source not in book.sources:  # a data-file mistake, caught by the tests
+            raise ValueError(f"formats.yaml: {spec.id} cites unknown source {spec.source!r}")
+    return book
+
+
+def known_formats() -> dict[str, FormatSpec]:
+    return format_book().formats
