@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -179,3 +181,176 @@ SCOPE_NAMES = {
     "campaign": N_("campaign days"),
     "site": N_("site days"),
 }
+
+
+class MeasureFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class PeriodOption(StrEnum):
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+@app.command(
+    help=_(
+        N_(
+            "Progress against the strategy from the imported data: each KPI against its "
+            "trajectory and target, posts against cadence, mix and plan, what performs best."
+        )
+    )
+)
+def measure(
+    file: StrategyArg,
+    data: DataArg = None,
+    period: Annotated[
+        PeriodOption, typer.Option("--period", help=_(N_("week, month, quarter or year.")))
+    ] = PeriodOption.month,
+    output: Annotated[
+        MeasureFormat, typer.Option("--format", help=_(N_("table, json or csv.")))
+    ] = MeasureFormat.table,
+    lang: LangArg = None,
+) -> None:
+    from stratege.measure.errors import MeasureError
+    from stratege.services.measuring import measure as measure_strategy
+
+    document = load_or_exit(file, lang, as_json=output is MeasureFormat.json)
+    language = pick_language(lang, document.strategy.language)
+    try:
+        result = measure_strategy(document, data=data, period=period.value)
+    except MeasureError as error:
+        say(error.message(language), "red", stderr=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    if output is MeasureFormat.json:
+        print(json.dumps(result.record(), ensure_ascii=False, indent=2))
+    elif output is MeasureFormat.csv:
+        from stratege.cli.measure_tables import kpi_csv
+
+        sys.stdout.write(kpi_csv(result, document.strategy, language))
+    else:
+        from stratege.cli.measure_tables import print_measurement
+
+        print_measurement(result, document.strategy, language)
+    raise typer.Exit(EXIT_OK)
+
+
+def _write_strategy(file: Path, before: str, after: str, lang: Lang) -> None:
+    """Show the diff, then write the strategy atomically (the only file these commands
+    change, and only when asked)."""
+    from stratege.atomic import write_atomically
+    from stratege.services.measuring import diff
+
+    _ = translator(lang)
+    if before == after:
+        say(_(N_("Nothing to change in {file}."), file=file.name), "dim")
+        return
+    sys.stdout.write(diff(before, after, file.name))
+    write_atomically(file, after.encode("utf-8"))
+    say(_(N_("Written: {file}"), file=str(file)), "green")
+
+
+@app.command(
+    help=_(
+        N_(
+            "Audit (question 3): own accounts against each competitor per platform, from "
+            "the imported data: audience and growth, posts per week, engagement rate, "
+            "formats, share of audience. --write puts the figures into the strategy's audit."
+        )
+    )
+)
+def audit(
+    file: StrategyArg,
+    data: DataArg = None,
+    days: Annotated[
+        int, typer.Option("--days", min=7, help=_(N_("Days of data compared (the last ones).")))
+    ] = 90,
+    write: Annotated[
+        bool,
+        typer.Option(
+            "--write",
+            help=_(
+                N_(
+                    "Write the observed figures into the strategy's audit: section "
+                    "(the diff is shown)."
+                )
+            ),
+        ),
+    ] = False,
+    baselines: Annotated[
+        bool,
+        typer.Option(
+            "--baselines", help=_(N_("Also write measured baselines into the KPIs that have none."))
+        ),
+    ] = False,
+    output: FormatArg = OutputFormat.text,
+    lang: LangArg = None,
+) -> None:
+    from stratege.measure.errors import MeasureError
+    from stratege.services import measuring
+
+    as_json = output is OutputFormat.json
+    document = load_or_exit(file, lang, as_json=as_json)
+    language = pick_language(lang, document.strategy.language)
+    try:
+        result = measuring.audit(document, data=data, days=days)
+        if write or baselines:
+            before, after = measuring.audit_update(
+                document, data=data, days=days, accounts=write, baselines=baselines
+            )
+    except MeasureError as error:
+        say(error.message(language), "red", stderr=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    if as_json:
+        print(json.dumps(result.record(), ensure_ascii=False, indent=2))
+    else:
+        from stratege.cli.measure_tables import print_audit
+
+        print_audit(result, document.strategy, language)
+    if write or baselines:
+        _write_strategy(file, before, after, language)
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command(
+    help=_(
+        N_(
+            "Review: changes to the strategy that the measured results argue for, each with "
+            "its evidence and the change it would make. --apply makes them (the diff is shown)."
+        )
+    )
+)
+def review(
+    file: StrategyArg,
+    data: DataArg = None,
+    apply: Annotated[
+        bool,
+        typer.Option("--apply", help=_(N_("Make the suggested changes in the strategy file."))),
+    ] = False,
+    output: FormatArg = OutputFormat.text,
+    lang: LangArg = None,
+) -> None:
+    from stratege.measure.errors import MeasureError
+    from stratege.services import measuring
+
+    as_json = output is OutputFormat.json
+    document = load_or_exit(file, lang, as_json=as_json)
+    language = pick_language(lang, document.strategy.language)
+    try:
+        result = measuring.review(document, data=data)
+    except MeasureError as error:
+        say(error.message(language), "red", stderr=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    if as_json:
+        print(json.dumps(result.record(), ensure_ascii=False, indent=2))
+    else:
+        from stratege.cli.measure_tables import print_review
+
+        print_review(result, language)
+    if apply and result.suggestions:
+        before, after = measuring.review_update(document, result.suggestions)
+        _write_strategy(file, before, after, language)
+    raise typer.Exit(EXIT_OK)

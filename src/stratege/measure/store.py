@@ -142,6 +142,14 @@ def refresh_account_days(
     in which the account published (the catalogue's convention: active in the period)."""
     if not accounts:
         return
+    # A post's audience when it was published, from the account's daily followers: the
+    # denominator of the per-follower engagement rates (competitors' exports lack reach).
+    con.execute(
+        """UPDATE post SET followers_at_post = a.followers FROM account a
+        WHERE a.platform = post.platform AND a.account = post.account AND a.day = post.day
+          AND a.followers IS NOT NULL
+          AND post.followers_at_post IS DISTINCT FROM a.followers"""
+    )
     con.execute("CREATE OR REPLACE TEMP TABLE touched (platform VARCHAR, account VARCHAR)")
     con.executemany("INSERT INTO touched VALUES (?, ?)", [list(a) for a in accounts])
     con.execute(

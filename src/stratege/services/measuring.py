@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stratege.knowledge.loader import load_knowledge
 from stratege.measure.errors import MeasureError
 from stratege.measure.importing import FileOutcome, ImportOptions, import_files
 from stratege.measure.store import StoreBusy, open_store
 from stratege.strategy import StrategyDocument
+
+if TYPE_CHECKING:
+    from stratege.measure.progress import Measurement
 
 
 def data_path(document: StrategyDocument, data: Path | None = None) -> Path:
@@ -52,3 +56,129 @@ def import_exports(
         return import_files(con, strategy, knowledge, list(files), options)
     finally:
         con.close()
+
+
+def open_measurements(document: StrategyDocument, data: Path | None = None):  # type: ignore[no-untyped-def]
+    """The strategy's store, read-only, and a KPI engine on it; MeasureError when empty."""
+    import ibis  # type: ignore[import-untyped]
+
+    from stratege.measure.engine import KpiEngine
+
+    path = data_path(document, data)
+    if not path.is_file():
+        raise MeasureError("no_data", path=str(path))
+    try:
+        con = open_store(path, read_only=True)
+    except StoreBusy as error:
+        raise MeasureError("store_busy", path=str(path)) from error
+    knowledge = load_knowledge(document.strategy.knowledge)
+    return con, KpiEngine(ibis.duckdb.from_connection(con), knowledge), knowledge
+
+
+def measure(
+    document: StrategyDocument,
+    *,
+    data: Path | None = None,
+    period: str = "month",
+    with_plan: bool = True,
+) -> Measurement:
+    """Each KPI against its trajectory, publication against cadence, mix and plan."""
+    from stratege.measure.progress import measure as measure_progress
+
+    con, engine, knowledge = open_measurements(document, data)
+    try:
+        slots = []
+        if with_plan:
+            from stratege.services.planning import plan
+
+            slots = plan(document).plan.slots
+        return measure_progress(
+            con, engine, document.strategy, knowledge, period=period, slots=slots
+        )
+    finally:
+        con.close()
+
+
+def audit(document: StrategyDocument, *, data: Path | None = None, days: int = 90):  # type: ignore[no-untyped-def]
+    """Own accounts against competitors over the last ``days`` of data (question 3)."""
+    from stratege.measure.audit import audit as audit_accounts
+
+    con, engine, _knowledge = open_measurements(document, data)
+    try:
+        return audit_accounts(con, engine, days=days)
+    finally:
+        con.close()
+
+
+def audit_update(
+    document: StrategyDocument,
+    *,
+    data: Path | None = None,
+    days: int = 90,
+    accounts: bool = True,
+    baselines: bool = False,
+) -> tuple[str, str]:
+    """(current text, new text) of the strategy with the observed figures written into
+    ``audit.accounts`` and, with ``baselines``, measured baselines for the KPIs without
+    one. Comments and key order are kept; nothing is written here."""
+    from stratege.measure.audit import audit as audit_accounts
+    from stratege.measure.audit import audited_accounts, proposed_baselines
+
+    con, engine, _knowledge = open_measurements(document, data)
+    try:
+        result = audit_accounts(con, engine, days=days)
+        strategy = document.strategy
+        before = document.dumps()
+        update: dict[str, object] = {}
+        if accounts and result.accounts:
+            audit_section = strategy.audit.model_copy(
+                update={"accounts": audited_accounts(result, strategy)}
+            )
+            update["audit"] = audit_section
+        if baselines and result.end is not None:
+            proposals = proposed_baselines(engine, strategy, result.end, days)
+            update["kpis"] = [
+                k.model_copy(update={"baseline": proposals[k.id]}) if k.id in proposals else k
+                for k in strategy.kpis
+            ]
+        if update:
+            document.update(strategy.model_copy(update=update))
+        return before, document.dumps()
+    finally:
+        con.close()
+
+
+def review(document: StrategyDocument, *, data: Path | None = None):  # type: ignore[no-untyped-def]
+    """Suggested changes to the strategy from the measured results, with their evidence."""
+    from stratege.measure.review import review as review_strategy
+
+    measurement = measure(document, data=data, with_plan=False)
+    con, _engine, _knowledge = open_measurements(document, data)
+    try:
+        return review_strategy(con, document.strategy, measurement)
+    finally:
+        con.close()
+
+
+def review_update(document: StrategyDocument, suggestions: list) -> tuple[str, str]:  # type: ignore[type-arg]
+    """(current text, new text) of the strategy with the suggestions applied; comments and
+    key order kept; nothing is written here."""
+    from stratege.measure.review import apply
+
+    before = document.dumps()
+    document.update(apply(document.strategy, suggestions))
+    return before, document.dumps()
+
+
+def diff(before: str, after: str, name: str) -> str:
+    """A unified diff of a strategy's text, to show before writing it."""
+    import difflib
+
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            f"{name} (before)",
+            f"{name} (after)",
+        )
+    )

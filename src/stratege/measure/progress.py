@@ -1,0 +1,378 @@
+"""Progress against the strategy: each KPI's actual values against its path to target, what
+was published against the cadence, the mix and the plan, and what performs best.
+
+The KPI values come from the KPI engine (the catalogue's formulas, run in the database);
+the expected value of a period is read on the KPI's trajectory (baseline at the start of
+the strategy's period, target at the deadline: straight for rates, compounding for
+audiences, as the plan draws it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+import duckdb
+
+from stratege.knowledge.models import Knowledge
+from stratege.measure.engine import KpiEngine
+from stratege.planning.slots import Slot
+from stratege.strategy.model import Kpi, Strategy
+
+Status = Literal["ahead", "on_track", "behind", "no_data", "no_target"]
+TOLERANCE = 0.05  # a gap within 5 % of the baseline-to-target distance is "on track"
+WEEKS_PER = {"day": 7.0, "week": 1.0, "month": 12 / 52}
+
+
+@dataclass
+class KpiPoint:
+    period_start: dt.date
+    period_end: dt.date
+    actual: float | None
+    expected: float | None
+
+
+@dataclass
+class KpiProgress:
+    id: str
+    metric: str
+    unit: str
+    direction: str
+    channels: list[str]
+    baseline: float | None
+    target: float | None
+    deadline: dt.date | None
+    points: list[KpiPoint] = field(default_factory=list)
+    latest: float | None = None
+    latest_period: dt.date | None = None
+    expected: float | None = None
+    status: Status = "no_data"
+    projected: float | None = None
+    gap: float | None = None  # target − latest, in the direction of progress (≤ 0: met)
+
+
+@dataclass
+class MixRow:
+    id: str
+    planned: float | None  # percent of posts
+    actual: float  # percent of posts
+    posts: int
+
+
+@dataclass
+class ChannelActivity:
+    channel: str
+    platform: str
+    weeks: int
+    posts: int
+    planned_per_week: float | None
+    actual_per_week: float
+    formats: list[MixRow] = field(default_factory=list)
+    planned_slots: int = 0
+    matched_slots: int = 0
+    unplanned_posts: int = 0
+
+
+@dataclass
+class BestRow:
+    dimension: str  # format | pillar | weekday | hour
+    value: str
+    posts: int
+    engagement_rate: float | None  # mean of engagements / reach per post, percent
+
+
+@dataclass
+class Measurement:
+    period: str
+    first_day: dt.date | None
+    last_day: dt.date | None
+    kpis: list[KpiProgress]
+    channels: list[ChannelActivity]
+    pillars: list[MixRow]
+    best: list[BestRow]
+
+    def record(self) -> dict[str, Any]:
+        return _plain(asdict(self))
+
+
+def measure(
+    con: duckdb.DuckDBPyConnection,
+    engine: KpiEngine,
+    strategy: Strategy,
+    knowledge: Knowledge,
+    *,
+    period: str = "month",
+    slots: Sequence[Slot] = (),
+) -> Measurement:
+    first, last = _data_span(con)
+    start = strategy.period.start
+    end = min(last, strategy.period.end) if last else strategy.period.end
+    kpis = [
+        _kpi_progress(engine, kpi, knowledge, strategy, period, start, end)
+        for kpi in strategy.kpis
+    ]
+    channels = _channels(con, strategy, start, end, slots)
+    pillars = _pillars(con, strategy, start, end)
+    best = _best(con, start, end)
+    return Measurement(period, first, last, kpis, channels, pillars, best)
+
+
+def _data_span(con: duckdb.DuckDBPyConnection) -> tuple[dt.date | None, dt.date | None]:
+    row = con.execute(
+        "SELECT min(d), max(d) FROM (SELECT day AS d FROM post WHERE owner = 'own' "
+        "UNION ALL SELECT day FROM account WHERE owner = 'own' "
+        "UNION ALL SELECT day FROM message WHERE owner = 'own')"
+    ).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def expected_value(kpi: Kpi, growth: str, start: dt.date, day: dt.date) -> float | None:
+    """The KPI's trajectory on ``day``: baseline at ``start``, target at the deadline."""
+    if kpi.baseline is None or kpi.target is None or kpi.deadline is None:
+        return None
+    if kpi.deadline <= start:
+        return kpi.target
+    share = min(max((day - start).days / (kpi.deadline - start).days, 0.0), 1.0)
+    if growth == "multiplicative" and kpi.baseline > 0 and kpi.target > 0:
+        return float(kpi.baseline * (kpi.target / kpi.baseline) ** share)
+    return float(kpi.baseline + (kpi.target - kpi.baseline) * share)
+
+
+def _kpi_progress(
+    engine: KpiEngine,
+    kpi: Kpi,
+    knowledge: Knowledge,
+    strategy: Strategy,
+    period: str,
+    start: dt.date,
+    end: dt.date,
+) -> KpiProgress:
+    definition = knowledge.kpis.get(kpi.metric)
+    progress = KpiProgress(
+        kpi.id,
+        kpi.metric,
+        definition.unit if definition else "",
+        definition.direction if definition else "higher",
+        list(kpi.channels),
+        kpi.baseline,
+        kpi.target,
+        kpi.deadline,
+    )
+    if definition is None:
+        return progress
+    try:
+        values = engine.compute(
+            kpi.metric,
+            period=period,  # type: ignore[arg-type]
+            start=start,
+            end=end,
+            channels=kpi.channels or None,
+            owners=["own"],
+        )
+    except LookupError:
+        return progress
+    growth = definition.growth
+    for value in values:
+        period_end = min(_period_end(value.period_start, period, end), end)
+        expected = expected_value(kpi, growth, start, period_end)
+        progress.points.append(KpiPoint(value.period_start, period_end, value.value, expected))
+    measured = [p for p in progress.points if p.actual is not None]
+    if not measured:
+        return progress
+    latest = measured[-1]
+    progress.latest, progress.latest_period = latest.actual, latest.period_start
+    progress.expected = latest.expected
+    if kpi.target is None or kpi.baseline is None or kpi.deadline is None:
+        progress.status = "no_target"
+        return progress
+    sign = 1.0 if progress.direction == "higher" else -1.0
+    assert latest.actual is not None
+    progress.gap = sign * (kpi.target - latest.actual)
+    progress.projected = _projection(measured, kpi.deadline, growth)
+    distance = abs(kpi.target - kpi.baseline) or abs(kpi.target) or 1.0
+    ahead_by = sign * (latest.actual - (latest.expected or 0.0))
+    if ahead_by > TOLERANCE * distance:
+        progress.status = "ahead"
+    elif ahead_by < -TOLERANCE * distance:
+        progress.status = "behind"
+    else:
+        progress.status = "on_track"
+    return progress
+
+
+def _period_end(start: dt.date, period: str, fallback: dt.date) -> dt.date:
+    if period == "day":
+        return start
+    if period == "week":
+        return start + dt.timedelta(days=6)
+    if period in ("month", "quarter", "year"):
+        months = {"month": 1, "quarter": 3, "year": 12}[period]
+        month = start.month - 1 + months
+        following = dt.date(start.year + month // 12, month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return fallback
+
+
+def _projection(points: Sequence[KpiPoint], deadline: dt.date, growth: str) -> float | None:
+    """Least-squares line through the measured values (through their logarithms for
+    compounding metrics), read at the deadline. None with fewer than two points."""
+    if len(points) < 2:
+        return None
+    xs = [(p.period_end - points[0].period_end).days for p in points]
+    values = [float(p.actual) for p in points if p.actual is not None]
+    use_log = growth == "multiplicative" and all(v > 0 for v in values)
+    ys = [math.log(v) for v in values] if use_log else values
+    n = len(xs)
+    mean_x, mean_y = sum(xs) / n, sum(ys) / n
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    if spread == 0:
+        return None
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+    at = (deadline - points[0].period_end).days
+    value = mean_y + slope * (at - mean_x)
+    if use_log:
+        return math.exp(value) if value < 700 else None
+    return value
+
+
+def _channels(
+    con: duckdb.DuckDBPyConnection,
+    strategy: Strategy,
+    start: dt.date,
+    end: dt.date,
+    slots: Sequence[Slot],
+) -> list[ChannelActivity]:
+    rows = con.execute(
+        """SELECT channel, day, coalesce(format, '') FROM post
+        WHERE owner = 'own' AND channel IS NOT NULL AND day BETWEEN ? AND ?""",
+        [start, end],
+    ).fetchall()
+    by_channel: dict[str, list[tuple[dt.date, str]]] = defaultdict(list)
+    for channel, day, fmt in rows:
+        by_channel[channel].append((day, fmt))
+    cadence = {c.channel: c for c in strategy.cadence}
+    mixes = {m.channel: m.mix for m in strategy.content.formats}
+    planned_days: dict[str, Counter[dt.date]] = defaultdict(Counter)
+    for slot in slots:
+        if start <= slot.start.date() <= end:
+            planned_days[slot.channel][slot.start.date()] += 1
+    result = []
+    for channel in strategy.channels:
+        posts = by_channel.get(channel.id, [])
+        if not posts and channel.id not in planned_days:
+            continue
+        days = [d for d, _ in posts]
+        span_end = max(days) if days else end
+        weeks = max(1, math.ceil(((span_end - start).days + 1) / 7))
+        rule = cadence.get(channel.id)
+        planned = rule.posts * WEEKS_PER[rule.per] if rule else None
+        formats = Counter(f for _, f in posts if f)
+        total = sum(formats.values())
+        mix = mixes.get(channel.id, {})
+        rows_mix = [
+            MixRow(f, mix.get(f), 100.0 * formats[f] / total if total else 0.0, formats[f])
+            for f in sorted(set(formats) | set(mix))
+        ]
+        published = Counter(days)
+        wanted = planned_days.get(channel.id, Counter())
+        wanted = Counter({d: n for d, n in wanted.items() if d <= span_end})
+        matched = sum(min(n, published[d]) for d, n in wanted.items())
+        result.append(
+            ChannelActivity(
+                channel.id,
+                channel.platform,
+                weeks,
+                len(posts),
+                planned,
+                len(posts) / weeks,
+                rows_mix,
+                sum(wanted.values()),
+                matched,
+                len(posts) - matched,
+            )
+        )
+    return result
+
+
+def pillar_of(label: str, strategy: Strategy) -> str | None:
+    """The strategy's pillar a custom label or hashtag names (by id or by name)."""
+    key = _key(label)
+    for pillar in strategy.content.pillars:
+        if key in (_key(pillar.id), _key(pillar.name)):
+            return pillar.id
+    return None
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.casefold().lstrip("#") if ch.isalnum())
+
+
+def _pillars(
+    con: duckdb.DuckDBPyConnection, strategy: Strategy, start: dt.date, end: dt.date
+) -> list[MixRow]:
+    rows = con.execute(
+        """SELECT pillar, text FROM post
+        WHERE owner = 'own' AND day BETWEEN ? AND ?""",
+        [start, end],
+    ).fetchall()
+    counts: Counter[str] = Counter()
+    for label, text in rows:
+        found = None
+        for part in (label or "").split(","):
+            found = found or pillar_of(part.strip(), strategy)
+        if found is None and text:
+            for word in str(text).split():
+                if word.startswith("#"):
+                    found = found or pillar_of(word, strategy)
+        if found:
+            counts[found] += 1
+    total = sum(counts.values())
+    if not total:
+        return []
+    return [
+        MixRow(p.id, p.share, 100.0 * counts[p.id] / total, counts[p.id])
+        for p in strategy.content.pillars
+    ]
+
+
+def _best(con: duckdb.DuckDBPyConnection, start: dt.date, end: dt.date) -> list[BestRow]:
+    """Engagement rate by reach per post (the catalogue's engagement_rate_by_reach_post),
+    by format, pillar, weekday and hour of the own accounts' posts."""
+    dimensions = {
+        "format": "format",
+        "pillar": "pillar",
+        "weekday": "CAST(isodow(published_at) AS VARCHAR)",
+        "hour": "CAST(hour(published_at) AS VARCHAR)",
+    }
+    result = []
+    for name, sql in dimensions.items():
+        rows = con.execute(
+            f"""SELECT {sql} AS v, count(*) AS n,
+                   avg(engagements / NULLIF(reach, 0)) * 100 AS rate
+            FROM post WHERE owner = 'own' AND day BETWEEN ? AND ? AND {sql} IS NOT NULL
+            GROUP BY v HAVING count(*) >= 3 ORDER BY rate DESC NULLS LAST, v""",
+            [start, end],
+        ).fetchall()
+        result += [BestRow(name, str(v), int(n), _finite(r)) for v, n, r in rows]
+    return result
+
+
+def _finite(value: object) -> float | None:
+    if value is None:
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    return number if math.isfinite(number) else None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
