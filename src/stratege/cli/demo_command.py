@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from stratege.bundled import DEFAULT_EXAMPLE
 from stratege.cli.app import EXIT_FINDINGS, ForceArg, LangArg, _, app
 from stratege.cli.output import refuse, say
-from stratege.i18n import pick_language
+from stratege.i18n import Lang, pick_language
 from stratege.i18n.catalogue import N_, translator
+
+if TYPE_CHECKING:
+    from stratege.services.planning import PlanResult
 
 
 @app.command(
@@ -46,6 +49,7 @@ def demo(
         raise typer.Exit(EXIT_FINDINGS)
     result = make_plan(document, None, None, language)
     print_plan(result, language)
+    measured = _measure_example(result, example, out, force, language)
     written = write_pack(result, out, None, (language,), language, None, False, force)
     _ = translator(language)
     documents = ", ".join(p.name for p in written if p.suffix in (".html", ".docx", ".md", ".pdf"))
@@ -60,4 +64,42 @@ def demo(
             folder=out,
         )
     )
+    if measured:
+        say(
+            _(
+                N_(
+                    "Measured results of the example's exports: {folder}/measures.duckdb; "
+                    "with your own: stratege import my-strategy.yaml EXPORT.csv, then "
+                    "stratege measure my-strategy.yaml"
+                ),
+                folder=out,
+            )
+        )
     raise typer.Exit(exit_code(result))
+
+
+def _measure_example(
+    result: PlanResult, example: str, out: Path, force: bool, language: Lang
+) -> bool:
+    """Import the example's exports into a store in the output folder, show the progress
+    against the strategy and the audit; the pack then has its Results section."""
+    from stratege.cli.measure_tables import print_audit, print_measurement
+    from stratege.measure.errors import MeasureError
+    from stratege.services import measuring
+
+    store = out / "measures.duckdb"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        if not measuring.import_example_data(result.document, example, store):
+            return False
+        if not measuring.attach_measurement(result, store):
+            return False
+        assert result.measurement is not None
+        print_measurement(result.measurement, result.document.strategy, language)
+        print_audit(
+            measuring.audit(result.document, data=store), result.document.strategy, language
+        )
+    except MeasureError as error:
+        say(error.message(language), "yellow", stderr=True)
+        return False
+    return True

@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +23,9 @@ from stratege.cli.app import (
 from stratege.cli.output import load_or_exit, say
 from stratege.i18n import Lang, pick_language
 from stratege.i18n.catalogue import N_, translator
+
+if TYPE_CHECKING:
+    from stratege.measure.importing import FileOutcome
 
 DataArg = Annotated[
     Path | None,
@@ -120,7 +123,7 @@ def import_command(
     raise typer.Exit(EXIT_OK)
 
 
-def _print_outcomes(outcomes: list, store: Path, lang: Lang) -> None:  # type: ignore[type-arg]
+def _print_outcomes(outcomes: list[FileOutcome], store: Path, lang: Lang) -> None:
     from stratege.vocabulary import Words
 
     _ = translator(lang)

@@ -108,12 +108,12 @@ def print_measurement(result: Measurement, strategy: Strategy, lang: Lang) -> No
         for header in (_(N_("Pillar")), _(N_("Planned %")), _(N_("Actual %")), _(N_("Posts"))):
             table.add_column(header)
         names = {p.id: p.name for p in strategy.content.pillars}
-        for row in result.pillars:
+        for pillar in result.pillars:
             table.add_row(
-                names.get(row.id, row.id),
-                num(row.planned, lang) if row.planned is not None else "—",
-                num(row.actual, lang),
-                str(row.posts),
+                names.get(pillar.id, pillar.id),
+                num(pillar.planned, lang) if pillar.planned is not None else "—",
+                num(pillar.actual, lang),
+                str(pillar.posts),
             )
         out.print(table)
     if result.best:

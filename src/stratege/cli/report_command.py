@@ -50,6 +50,7 @@ def report(
     language = pick_language(lang, document.strategy.language)
     target = out or Path(f"{file.stem}-{language}{SUFFIX[fmt.value]}")
     result = make_plan(document, None, None, language)
+    with_results(result, language)
     try:
         files = document_files(result, fmt.value, language, stem=target.stem)
     except PdfError as failure:
@@ -58,6 +59,17 @@ def report(
     files = _named(files, target)
     write_or_exit(target.parent, files, language, protected=[file], force=force)
     say(translator(language)(N_("Document written: {path}"), path=target))
+
+
+def with_results(result: PlanResult, language: Lang, data: Path | None = None) -> None:
+    """A Results section in the documents when the strategy has imported data."""
+    from stratege.measure.errors import MeasureError
+    from stratege.services.measuring import attach_measurement
+
+    try:
+        attach_measurement(result, data)
+    except MeasureError as error:  # a store being written: the documents go without
+        say(error.message(language), "yellow", stderr=True)
 
 
 def _named(files: dict[str, bytes], target: Path) -> dict[str, bytes]:
@@ -91,6 +103,7 @@ def pack(
     from stratege.cli.plan_command import make_plan
 
     result = make_plan(document, None, None, language)
+    with_results(result, language)
     written = write_pack(result, out, zip_file, languages, language, file, no_pdf, force)
     say(translator(language)(N_("Strategy pack written to {folder}:"), folder=zip_file or out))
     for path in written:

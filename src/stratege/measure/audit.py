@@ -45,7 +45,8 @@ class Audit:
     accounts: list[AccountAudit]
 
     def record(self) -> dict[str, Any]:
-        return _plain(asdict(self))
+        record: dict[str, Any] = _plain(asdict(self))
+        return record
 
 
 def audit(
@@ -98,7 +99,7 @@ def audit(
         [start, last],
     ).fetchall():
         formats[(platform, account)][fmt] += n
-    totals: Counter[str] = Counter()
+    totals: dict[str, float] = defaultdict(float)
     for (platform, _), entry in found.items():
         totals[platform] += entry.followers or 0
     for key, entry in found.items():

@@ -96,7 +96,8 @@ class Measurement:
     best: list[BestRow]
 
     def record(self) -> dict[str, Any]:
-        return _plain(asdict(self))
+        record: dict[str, Any] = _plain(asdict(self))
+        return record
 
 
 def measure(
@@ -112,8 +113,7 @@ def measure(
     start = strategy.period.start
     end = min(last, strategy.period.end) if last else strategy.period.end
     kpis = [
-        _kpi_progress(engine, kpi, knowledge, strategy, period, start, end)
-        for kpi in strategy.kpis
+        _kpi_progress(engine, kpi, knowledge, strategy, period, start, end) for kpi in strategy.kpis
     ]
     channels = _channels(con, strategy, start, end, slots)
     pillars = _pillars(con, strategy, start, end)

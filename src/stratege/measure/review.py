@@ -51,7 +51,8 @@ class Review:
     suggestions: list[Suggestion] = field(default_factory=list)
 
     def record(self) -> dict[str, Any]:
-        return _plain(asdict(self))
+        record: dict[str, Any] = _plain(asdict(self))
+        return record
 
 
 def review(con: duckdb.DuckDBPyConnection, strategy: Strategy, measurement: Measurement) -> Review:
@@ -293,4 +294,4 @@ def apply(strategy: Strategy, suggestions: list[Suggestion]) -> Strategy:
 def _parse_window(text: str) -> TimeWindow:
     days, _, span = text.partition(" ")
     start, _, end = span.partition("-")
-    return TimeWindow(days=days.split(","), start=start, end=end)  # type: ignore[arg-type]
+    return TimeWindow(days=days.split(","), start=start, end=end)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from stratege.checks import Finding
 from stratege.i18n import Lang
@@ -31,8 +32,12 @@ from stratege.reports.sections import (
     q8,
     q9,
     q10,
+    results,
     summary,
 )
+
+if TYPE_CHECKING:
+    from stratege.measure.progress import Measurement
 
 SECTIONS: tuple[Callable[[Context], Section], ...] = (
     summary.section,
@@ -58,18 +63,24 @@ def build_document(
     today: dt.date | None = None,
     *,
     charts: ChartBook | None = None,
+    measurement: Measurement | None = None,
 ) -> Document:
     """The whole strategy document. ``today`` is the document's date (fixed in tests and for
     reproducible files); ``findings`` are the strategy's checks, run once by the caller;
-    ``charts`` the plan's charts when they are already drawn for another language."""
-    context = Context.of(plan, findings, lang, today or dt.date.today(), charts)
+    ``charts`` the plan's charts when they are already drawn for another language;
+    ``measurement`` the results of the imported data: with it, a Results section comes
+    before the diagnostics."""
+    context = Context.of(plan, findings, lang, today or dt.date.today(), charts, measurement)
+    sections = [section(context) for section in SECTIONS]
+    if measurement is not None:
+        sections.insert(len(sections) - 2, results.section(context))
     organisation = plan.strategy.organisation
     return Document(
         lang,
         context._("Social media strategy"),
         organisation.name,
         _cover(context),
-        [section(context) for section in SECTIONS],
+        sections,
         context.today,
     )
 

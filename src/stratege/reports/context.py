@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from stratege.checks import Finding
 from stratege.i18n import Lang, french_typography
@@ -21,6 +22,9 @@ from stratege.reports.charting import ChartBook
 from stratege.reports.names import channel_names
 from stratege.strategy.model import Strategy
 from stratege.vocabulary import Words
+
+if TYPE_CHECKING:
+    from stratege.measure.progress import Measurement
 
 DASH = "—"
 
@@ -34,6 +38,7 @@ class Context:
     words: Words = field(repr=False)
     _: Gettext = field(repr=False)
     charts: ChartBook = field(repr=False)
+    measurement: Measurement | None = field(default=None, repr=False)
 
     @classmethod
     def of(
@@ -43,10 +48,12 @@ class Context:
         lang: Lang,
         today: dt.date,
         charts: ChartBook | None = None,
+        measurement: Measurement | None = None,
     ) -> Context:
-        """``charts``: a book shared with the plan's documents in other languages."""
+        """``charts``: a book shared with the plan's documents in other languages;
+        ``measurement``: the imported data's results, when there are some."""
         words, _ = Words(lang, plan.knowledge), translator(lang)
-        return cls(plan, findings, lang, today, words, _, charts or ChartBook(plan))
+        return cls(plan, findings, lang, today, words, _, charts or ChartBook(plan), measurement)
 
     @property
     def strategy(self) -> Strategy:

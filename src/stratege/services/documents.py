@@ -16,5 +16,7 @@ def document_files(
     from stratege.reports.build import build_document
     from stratege.reports.render import render
 
-    document = build_document(result.plan, result.findings, lang, today)
+    document = build_document(
+        result.plan, result.findings, lang, today, measurement=result.measurement
+    )
     return render(document, fmt, stem)

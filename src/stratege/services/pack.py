@@ -89,7 +89,13 @@ def _draw(job: _Job, lang: Lang) -> _Drawn:
     from stratege.reports.build import build_document
     from stratege.reports.render import FORMATS, render_documents
 
-    document = build_document(job.result.plan, job.result.findings, lang, job.today)
+    document = build_document(
+        job.result.plan,
+        job.result.findings,
+        lang,
+        job.today,
+        measurement=job.result.measurement,
+    )
     rendered = render_documents([document], [f for f in FORMATS if f != "pdf"])
     return document, rendered.files
 

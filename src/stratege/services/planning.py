@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from stratege.checks import Finding, run_checks
 from stratege.knowledge import load_knowledge
@@ -13,6 +14,9 @@ from stratege.planning.plan import Plan, build_plan
 from stratege.planning.serialise import plan_from_json, plan_to_json
 from stratege.services.errors import DatesRefused
 from stratege.strategy import StrategyDocument
+
+if TYPE_CHECKING:
+    from stratege.measure.progress import Measurement
 
 Progress = Callable[[str], None]  # told the name of each step as it starts
 RACI_QUESTION = 9
@@ -23,6 +27,9 @@ class PlanResult:
     document: StrategyDocument
     plan: Plan
     findings: list[Finding]
+    # the imported data's results (services.measuring.attach_measurement): the documents
+    # then have a Results section
+    measurement: Measurement | None = None
 
     @property
     def raci_findings(self) -> list[Finding]:
