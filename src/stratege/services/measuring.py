@@ -75,7 +75,9 @@ def open_measurements(document: StrategyDocument, data: Path | None = None):  # 
     except StoreBusy as error:
         raise MeasureError("store_busy", path=str(path)) from error
     knowledge = load_knowledge(document.strategy.knowledge)
-    return con, KpiEngine(ibis.duckdb.from_connection(con), knowledge), knowledge
+    # The engine on a cursor of its own: a result left open by a direct query on ``con``
+    # must not block the engine's queries (DuckDB allows one open result per connection).
+    return con, KpiEngine(ibis.duckdb.from_connection(con.cursor()), knowledge), knowledge
 
 
 def measure(
