@@ -50,7 +50,6 @@ def print_measurement(result: Measurement, strategy: Strategy, lang: Lang) -> No
     table = Table(title=_(N_("KPIs against their trajectory")), title_justify="left")
     for header in (
         _(N_("KPI")),
-        _(N_("Metric")),
         _(N_("Period")),
         _(N_("Actual")),
         _(N_("Expected")),
@@ -66,7 +65,6 @@ def print_measurement(result: Measurement, strategy: Strategy, lang: Lang) -> No
 
         table.add_row(
             kpi.id,
-            words("metric", kpi.metric),
             str(kpi.latest_period or "—"),
             value(kpi.latest),
             value(kpi.expected),
@@ -234,7 +232,7 @@ def print_audit(result, strategy: Strategy, lang: Lang) -> None:  # type: ignore
             kpi_value(entry.posts_per_week, "per_week", lang, currency, 1),
             rate,
             kpi_value(entry.audience_share, "percent", lang, currency, 0),
-            ", ".join(f"{words.format(f)} {num(s, lang)} %" for f, s in entry.formats[:3]) or "—",
+            ", ".join(f"{words.format(f)} {num(s, lang)} %" for f, s in entry.formats[:2]) or "—",
         )
     console().print(table)
 

@@ -79,17 +79,60 @@ def duration(raw: str, decimal: str) -> str:
     )
 
 
-def timestamp(raw: str, formats: Sequence[str], year: int | None = None) -> str:
-    """SQL: the cell as a timestamp, trying each format in turn (then ISO 8601). With
-    ``year``, the dates have none and it is added (TikTok's "Nov 3")."""
+def timestamp(
+    raw: str,
+    formats: Sequence[str],
+    year: int | str | None = None,
+    months: Mapping[str, str] | None = None,
+) -> str:
+    """SQL: the cell as a timestamp, trying each format in turn (then ISO 8601).
+
+    ``year`` (a number or an SQL expression) completes the formats without one (TikTok's
+    "September 6"). ``months`` turns the month names of another language into English ones
+    before reading them (YouTube's French "3 sept. 2025"). A time with an offset ("%z", X's
+    "+0000") becomes the same instant as naive UTC, the store's timestamps having no zone."""
     value = f"trim({raw})"
+    if months and any(_names_month(f) for f in formats):
+        value = f"lower({value})"
+        for name in sorted(months, key=len, reverse=True):
+            value = f"replace({value}, {quote(name.lower())}, {quote(months[name])})"
     options = []
     for fmt in [*formats, *ISO_DATETIMES]:
         if year is not None and "%Y" not in fmt and "%y" not in fmt:
-            options.append(f"try_strptime({value} || ' {year}', {quote(fmt + ' %Y')})")
+            parsed = f"try_strptime({value} || ' ' || ({year}), {quote(fmt + ' %Y')})"
         else:
-            options.append(f"try_strptime({value}, {quote(fmt)})")
+            parsed = f"try_strptime({value}, {quote(fmt)})"
+        if "%z" in fmt:
+            parsed = f"timezone('UTC', {parsed})"
+        options.append(parsed)
     return f"COALESCE({', '.join(options)})"
+
+
+def has_year(fmt: str) -> bool:
+    return "%Y" in fmt or "%y" in fmt
+
+
+def _names_month(fmt: str) -> bool:
+    return "%b" in fmt or "%B" in fmt
+
+
+def longest(values: Sequence[str]) -> str:
+    """SQL: the longest of several texts (Meta writes a post's caption in Title or in
+    Description, the other one empty or shorter)."""
+    if len(values) == 1:
+        return values[0]
+    lengths = [f"coalesce(length({v}), -1)" for v in values]
+    cases = []
+    for i, v in enumerate(values[:-1]):
+        others = ", ".join(lengths[i + 1 :])
+        cases.append(f"WHEN {lengths[i]} >= greatest({others}) THEN {v}")
+    return f"(CASE {' '.join(cases)} ELSE {values[-1]} END)"
+
+
+def identifier(raw: str) -> str:
+    """SQL: an id as text, without the spaces around it (YouTube writes ' -x7Qp…' for an
+    id that starts with a dash)."""
+    return f"(CASE WHEN {is_empty(raw)} THEN NULL ELSE trim({raw}) END)"
 
 
 def category(raw: str, mapping: Mapping[str, str]) -> str:

@@ -3,7 +3,9 @@
 Every row near the top of every table of the file is tried as the header row against every
 known format: a format matches when all its required columns are there, and the best match
 is the one that knows the most columns. The language of the file is the language of most of
-its recognised headers; it decides how dates and numbers are read.
+its recognised headers (those spelt differently in each language); it decides how numbers are
+read. A date column is read in the language of its own header: Meta's partly translated
+exports write French identity columns (day-first dates) beside English metric columns.
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ class Detection:
     headers: list[str]  # the header row as written
     title: str = ""  # the row above the header (a metric's name in Meta's daily files)
     unknown: list[str] = field(default_factory=list)  # headers no column of the format reads
+    column_languages: dict[str, str] = field(default_factory=dict)  # header spelt in one only
+    mixed: bool = False  # headers of two languages (a partly translated export)
+
+    def language_of(self, column: str) -> str:
+        """The language a column's cells are written in: its header's, else the file's."""
+        return self.column_languages.get(column, self.language)
 
 
 class NotRecognised(ValueError):
@@ -49,12 +57,13 @@ def detect(sheets: Iterable[Sheet], specs: Iterable[FormatSpec]) -> Detection:
                 found = _match(spec, aliases[spec.id], normalised)
                 if found is None:
                     continue
-                columns, languages = found
+                columns, column_languages = found
                 used = set(columns.values())
                 unknown = [row[i] for i, cell in enumerate(normalised) if cell and i not in used]
                 score = (len(columns), -len(unknown), -sheet_rank * 100 - index)
                 if best is None or score > best[0]:
                     title = " ".join(c for c in sheet.head[index - 1] if c) if index else ""
+                    counts = Counter(column_languages.values())
                     best = (
                         score,
                         Detection(
@@ -62,10 +71,12 @@ def detect(sheets: Iterable[Sheet], specs: Iterable[FormatSpec]) -> Detection:
                             sheet,
                             index,
                             columns,
-                            _language(languages),
+                            _language(counts),
                             list(row),
-                            title,
+                            title.strip(),
                             unknown,
+                            column_languages,
+                            sum(1 for n in counts.values() if n >= 2) >= 2,
                         ),
                     )
     if best is None:
@@ -87,13 +98,17 @@ def _aliases(spec: FormatSpec) -> dict[str, list[tuple[str, str]]]:
 
 def _match(
     spec: FormatSpec, aliases: dict[str, list[tuple[str, str]]], row: list[str]
-) -> tuple[dict[str, int], Counter[str]] | None:
+) -> tuple[dict[str, int], dict[str, str]] | None:
+    """(canonical column → position, canonical column → language of its header when the
+    header is spelt so in one language only) or None when a required column is missing.
+    A repeated header feeds the columns that name it in turn (Facebook's legacy export
+    repeats four names: the first is the total count)."""
     positions: dict[str, list[int]] = {}
     for i, cell in enumerate(row):
         if cell:
             positions.setdefault(cell, []).append(i)
     columns: dict[str, int] = {}
-    languages: Counter[str] = Counter()
+    languages: dict[str, str] = {}
     taken: set[int] = set()
     for name, options in aliases.items():
         for header, _lang in options:
@@ -101,9 +116,9 @@ def _match(
             if free:
                 columns[name] = free[0]
                 taken.add(free[0])
-                for other_header, other_lang in options:  # a header both languages share
-                    if other_header == header:
-                        languages[other_lang] += 1
+                spelt_in = {lang for other, lang in options if other == header}
+                if len(spelt_in) == 1:
+                    languages[name] = spelt_in.pop()
                 break
         else:
             if spec.columns[name].required:

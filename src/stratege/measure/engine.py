@@ -28,6 +28,7 @@ import ibis  # type: ignore[import-untyped]  # no py.typed (see report)
 import ibis.expr.datatypes as dt_types  # type: ignore[import-untyped]
 import ibis.expr.operations as ops  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
+from ibis.common.exceptions import TableNotFound  # type: ignore[import-untyped]
 
 from stratege.knowledge.models import Knowledge
 from stratege.measure.formula import (
@@ -42,6 +43,7 @@ from stratege.measure.formula import (
     Number,
     Period,
     aggregates,
+    field_names,
     parse,
 )
 
@@ -116,25 +118,16 @@ class KpiEngine:
         ``platform`` and ``account``) and ``value``.
         """
         formula = self.formula(metric) if isinstance(metric, str) else metric
+        unknown = [key for key in by if key not in KEY_COLUMNS]
+        if unknown:
+            raise ValueError(f"cannot group by {unknown}; use {', '.join(KEY_COLUMNS)}")
+        if period not in (*_TRUNCATE_UNITS, "day", "all"):
+            raise ValueError(f"unknown period {period!r}")
         table = self._table(formula.scope)
         conditions = _filters(table, start, end, channels, owners, accounts)
         if conditions:
             table = table.filter(*conditions)
-        table = table.select(*BASE_COLUMNS, *[f for f in formula.fields if f in table.columns])
-        unknown = [key for key in by if key not in KEY_COLUMNS]
-        if unknown:
-            raise ValueError(f"cannot group by {unknown}; use {', '.join(KEY_COLUMNS)}")
-        group = list(dict.fromkeys(col for key in by for col in KEY_COLUMNS[key]))
-        if period in _TRUNCATE_UNITS:
-            start_of = _cast(table.day.truncate(_TRUNCATE_UNITS[period]), "date")
-            table = table.mutate(**{_PERIOD: start_of})
-            group.insert(0, _PERIOD)
-        elif period == "day":
-            table = table.mutate(**{_PERIOD: table.day})
-            group.insert(0, _PERIOD)
-        elif period != "all":
-            raise ValueError(f"unknown period {period!r}")
-        return _compile(formula, table, group, period, start)
+        return _compile(formula, table, period, start, by)
 
     def sql(self, metric: str | Formula, **options: Any) -> str:
         """The SQL of :meth:`expression` in the backend's dialect, to show how a number is made."""
@@ -184,8 +177,8 @@ class KpiEngine:
     def _table(self, scope: str) -> ir.Table:
         try:
             table = self.backend.table(scope, database=self.database)
-        except Exception as error:  # each backend raises its own kind of "no such table"
-            raise LookupError(f"no table {scope!r} in the data store: {error}") from error
+        except TableNotFound as error:
+            raise LookupError(f"no table {scope!r} in the data store") from error
         missing = [col for col in BASE_COLUMNS if col not in table.columns]
         if missing:
             raise LookupError(f"table {scope!r} lacks the columns {', '.join(missing)}")
@@ -219,32 +212,48 @@ def _filters(
 def _compile(
     formula: Formula,
     table: ir.Table,
-    group: list[str],
     period: Period,
     start: dt.date | None,
+    by: Sequence[GroupKey],
 ) -> ir.Table:
-    """Per-account picks as window columns, then one grouped aggregation, then the outer
-    arithmetic over the aggregates."""
+    """Three SELECTs: the filtered rows with their period, fields as floats and per-account
+    picks; one grouped aggregation; the outer arithmetic over the aggregates."""
+    keys = list(dict.fromkeys(column for key in by for column in KEY_COLUMNS[key]))
+    columns: dict[str, ir.Value] = {column: table[column] for column in BASE_COLUMNS}
+    if period == "day":
+        columns[_PERIOD] = table.day
+    elif period != "all":
+        columns[_PERIOD] = _cast(table.day.truncate(_TRUNCATE_UNITS[period]), "date")
+    group = [_PERIOD, *keys] if period != "all" else keys
+    clashes = [name for name in formula.fields if name in columns or name.startswith("_")]
+    if clashes:
+        raise ValueError(f"field names {clashes} are reserved by the engine")
+    for name in formula.fields:  # a column the table lacks is all-empty
+        present = name in table.columns
+        columns[name] = table[name].cast("float64") if present else _cast(ibis.null(), "float64")
     found = aggregates(formula)
     names = {agg: f"_agg{i}" for i, agg in enumerate(found)}
     picks = {agg: f"_pick{i}" for i, agg in enumerate(found) if agg.func in ACCOUNT_AGGREGATES}
-    table = table.mutate(_one=_cast(ibis.literal(1.0), "float64"))  # to shape constants
-    if picks:
-        partition = [*group, "platform", "account"]
-        table = table.mutate(**{name: _pick(table, agg, partition) for agg, name in picks.items()})
-    metrics = {name: _aggregate(table, agg, picks.get(agg)) for agg, name in names.items()}
+    partition = [columns[c] for c in dict.fromkeys([*group, "platform", "account"])]
+    for agg, name in picks.items():
+        assert isinstance(agg.arg, Field)
+        columns[name] = _pick(agg.func, table.day, columns[agg.arg.name], partition)
+    if any(agg.arg is not None and not field_names(agg.arg) for agg in found):
+        columns["_one"] = _cast(ibis.literal(1.0), "float64")  # to aggregate a constant
+    rows = table.select(**columns)
+    metrics = {name: _aggregate(rows, agg, picks.get(agg)) for agg, name in names.items()}
     if period == "all" and start is None:
-        metrics["_first_day"] = table.day.min()
+        metrics["_first_day"] = rows.day.min()
     if group:
-        result = table.aggregate(by=group, **metrics)
+        result = rows.aggregate(by=group, **metrics)
     else:  # a global aggregate has a row even without data: keep it only when there was some
-        result = table.aggregate(_rows=table.count(), **metrics)
+        result = rows.aggregate(_rows=rows.count(), **metrics)
         result = result.filter(result._rows > 0)
     if period == "all":
         first_day = ibis.literal(start) if start is not None else result._first_day.min().over()
         result = result.mutate(**{_PERIOD: _cast(first_day, "date")})
     value = _outer(formula.expr, result, names)
-    return result.select(_PERIOD, *[c for c in group if c != _PERIOD], value=value)
+    return result.select(_PERIOD, *keys, value=value)
 
 
 def _cast(value: ir.Value, to: str) -> ir.Value:
@@ -253,20 +262,13 @@ def _cast(value: ir.Value, to: str) -> ir.Value:
     return ops.Cast(value, to=dt_types.dtype(to)).to_expr()
 
 
-def _column(table: ir.Table, name: str) -> ir.FloatingColumn:
-    """A field as floats; a column the table lacks is all-empty."""
-    if name in table.columns:
-        return table[name].cast("float64")
-    return ibis.null().cast("float64") + table._one  # a column, so that it can be aggregated
-
-
 def _row(table: ir.Table, node: Node) -> ir.FloatingValue:
     """An aggregate's argument, evaluated per row; division by zero makes the row empty."""
     match node:
         case Number(value=value):
             return ibis.literal(value, type="float64")
         case Field(name=name):
-            return _column(table, name)
+            return table[name]
         case Neg(operand=operand):
             return -_row(table, operand)
         case BinOp():
@@ -284,25 +286,25 @@ def _arith(op: str, left: ir.FloatingValue, right: ir.FloatingValue) -> ir.Float
     return left / right.nullif(0)  # PostgreSQL raises on x / 0, DuckDB gives NULL or inf
 
 
-def _pick(table: ir.Table, agg: Aggregate, partition: list[str]) -> ir.FloatingColumn:
+def _pick(
+    func: str, day: ir.DateColumn, value: ir.FloatingColumn, partition: list[ir.Value]
+) -> ir.FloatingColumn:
     """first/last/max/min of the account, on one row of each account (empty on the others).
 
     The rows of each account are ordered so that the wanted value comes first: non-empty
     values first, then by day (earliest for first, latest for last) or by value; ties on
     day go to the largest value.
     """
-    assert isinstance(agg.arg, Field)
-    value = _column(table, agg.arg.name)
     order: list[Any] = [value.isnull()]
-    if agg.func == "first":
-        order += [table.day, ibis.desc(value)]
-    elif agg.func == "last":
-        order += [ibis.desc(table.day), ibis.desc(value)]
-    elif agg.func == "max":
+    if func == "first":
+        order += [day, ibis.desc(value)]
+    elif func == "last":
+        order += [ibis.desc(day), ibis.desc(value)]
+    elif func == "max":
         order += [ibis.desc(value)]
     else:
         order += [value]
-    window = ibis.window(group_by=[table[c] for c in partition], order_by=order)
+    window = ibis.window(group_by=partition, order_by=order)
     return ibis.ifelse(ibis.row_number().over(window) == 0, value, ibis.null("float64"))
 
 

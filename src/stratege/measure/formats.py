@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Scope = Literal["post", "account", "message", "mention", "campaign", "site"]
-ColumnType = Literal["text", "number", "percent", "datetime", "date", "duration", "category"]
+ColumnType = Literal["text", "id", "number", "percent", "datetime", "date", "duration", "category"]
 
 # Identity columns a scope's rows may carry besides the catalogue's fields.
 IDENTITY = {
@@ -48,6 +48,28 @@ class ColumnSpec(_Strict):
     required: bool = False
     formats: dict[str, list[str]] = Field(default_factory=dict)
     map: dict[str, str] = Field(default_factory=dict)
+    scale: float | None = None  # a number in another unit (YouTube's watch time in hours)
+
+
+class Extract(_Strict):
+    """A value taken from another column of the row: a post id out of a permalink, or a
+    permalink built from an id."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    source: str = Field(alias="from")  # the canonical column it is taken from
+    pattern: str | None = None  # a regular expression whose first group is the value
+    template: str | None = None  # "https://…{}" where {} is the value
+    required: bool = False  # a row without it is a bad row
+
+
+class DurationRule(_Strict):
+    """The format of a video from its length (YouTube's table has no Shorts flag)."""
+
+    column: str
+    short_up_to: float
+    short: str
+    long: str
 
 
 class FormatSpec(_Strict):
@@ -63,7 +85,12 @@ class FormatSpec(_Strict):
     year: bool = False
     columns: dict[str, ColumnSpec]
     format_rules: dict[str, str] = Field(default_factory=dict)
+    format_by_duration: DurationRule | None = None
     sums: dict[str, list[str]] = Field(default_factory=dict)
+    longest: dict[str, list[str]] = Field(default_factory=dict)
+    extract: dict[str, Extract] = Field(default_factory=dict)
+    constants: dict[str, str | float] = Field(default_factory=dict)
+    title_fields: dict[str, str] = Field(default_factory=dict)
 
     def languages(self) -> list[str]:
         return sorted({lang for column in self.columns.values() for lang in column.headers})
@@ -77,6 +104,8 @@ class FormatSource(_Strict):
 
 class FormatBook(_Strict):
     sources: dict[str, FormatSource]
+    video_formats: list[str] = Field(default_factory=list)
+    month_names: dict[str, dict[str, str]] = Field(default_factory=dict)
     formats: dict[str, FormatSpec]
 
 
@@ -100,10 +129,28 @@ def format_book() -> FormatBook:
     for key, entry in raw["formats"].items():
         entry["id"] = key
     book = FormatBook.model_validate(raw)
-    for spec in book.formats.values():
-        if spec.source not in book.sources:  # a data-file mistake, caught by the tests
+    for spec in book.formats.values():  # data-file mistakes, caught by the tests
+        if spec.source not in book.sources:
             raise ValueError(f"formats.yaml: {spec.id} cites unknown source {spec.source!r}")
+        check_spec(spec)
     return book
+
+
+def check_spec(spec: FormatSpec) -> None:
+    """Every column a rule of ``spec`` names is one of its columns."""
+    known = set(spec.columns) | set(spec.extract) | set(spec.constants)
+    named = [part for parts in [*spec.sums.values(), *spec.longest.values()] for part in parts]
+    named += [e.source for e in spec.extract.values()]
+    if spec.format_by_duration:
+        named.append(spec.format_by_duration.column)
+    if spec.title_fields:
+        named.append("value")
+    missing = sorted(set(named) - known)
+    if missing:
+        raise ValueError(f"formats.yaml: {spec.id} names unknown columns {missing}")
+    for title in spec.title_fields:
+        if title != normalise_header(title):
+            raise ValueError(f"formats.yaml: {spec.id}: title {title!r} is not normalised")
 
 
 def known_formats() -> dict[str, FormatSpec]:

@@ -27,7 +27,13 @@ from stratege.knowledge.models import Knowledge
 from stratege.measure import cleaning
 from stratege.measure.detect import Detection, NotRecognised, detect
 from stratege.measure.errors import MeasureError, expected_text
-from stratege.measure.formats import DATED_BY, FormatSpec, known_formats
+from stratege.measure.formats import (
+    DATED_BY,
+    FormatSpec,
+    format_book,
+    known_formats,
+    normalise_header,
+)
 from stratege.measure.reading import (
     UnreadableFile,
     read_sheets,
@@ -47,6 +53,7 @@ from stratege.measure.store import (
 from stratege.strategy.model import Strategy
 
 DECIMAL = {"fr": ",", "en": "."}
+FIRST_DAY, LAST_DAY = "TIMESTAMP '2000-01-01'", "TIMESTAMP '2100-12-31 23:59:59'"
 MAX_REPORTED = 1000  # bad cells listed in a report (all are counted)
 PAUSE_HOOK = "STRATEGE_TEST_PAUSE_IMPORT"  # tests: pause before commit, to kill the process
 
@@ -94,6 +101,7 @@ class FileOutcome:
     rows_updated: int = 0
     rows_unchanged: int = 0
     rows_rejected: int = 0
+    rows_skipped: int = 0  # rows that are not data: descriptions, Total, blank rows
     already_imported: bool = False
     rejected: list[BadCell] = field(default_factory=list)
 
@@ -116,6 +124,7 @@ class FileOutcome:
                 "updated": self.rows_updated,
                 "unchanged": self.rows_unchanged,
                 "rejected": self.rows_rejected,
+                "skipped": self.rows_skipped,
             },
             "already_imported": self.already_imported,
             "rejected": [
@@ -170,13 +179,16 @@ def _owner(strategy: Strategy, competitor: str | None) -> str:
 
 
 def _hash(path: Path, owner: str, options: ImportOptions) -> str:
-    """The file's bytes and whose data they are: the same file imported as a competitor's
-    is another import."""
+    """The file's bytes and how they are read: the same file imported as a competitor's,
+    for another year or through another mapping is another import."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
     digest.update(f"\0{owner}\0{options.account or ''}".encode())
+    if options.year or options.mapping:
+        mapping = options.mapping.model_dump_json() if options.mapping else ""
+        digest.update(f"\0{options.year or ''}\0{mapping}\0{options.decimal or ''}".encode())
     return digest.hexdigest()
 
 
@@ -218,25 +230,32 @@ def _read_one(
             headers=", ".join(error.headers[:12]) or "—",
         ) from error
     spec = found.spec
+    titled = _titled_field(spec, found, path.name)
     decimal = options.decimal or DECIMAL.get(found.language, ".")
+    language = "mixed" if found.mixed else found.language
     outcome = FileOutcome(
-        path.name, spec.id, spec.tool, spec.platform or "", spec.scope, found.language, owner
+        path.name, spec.id, spec.tool, spec.platform or "", spec.scope, language, owner
     )
     _load_raw(con, found, scratch, decimal)
     first_row = found.header_index + 2 + spec.skip_rows
-    year = options.year
-    if spec.year and year is None:
-        example = _first_value(con, found, DATED_BY[spec.scope])
-        raise MeasureError("needs_year", file=path.name, example=example)
-    expressions = _cell_expressions(spec, found, decimal, year)
+    dated = DATED_BY[spec.scope]
+    if spec.source == "mapping":
+        _refuse_unformatted_dates(con, spec, found, path.name)
+    year_sql = _years(con, spec, found, options.year, path.name)
+    expressions = _cell_expressions(spec, found, decimal, year_sql)
+    if titled:
+        expressions[titled] = expressions.pop("value")
     bad = _bad_cells(con, spec, found, expressions, path.name, first_row)
     total_bad_rows = len({cell.row for cell in bad})
     if bad and not options.skip_bad_rows:
         raise MeasureError("bad_cells", file=path.name, count=len(bad), cells=bad[:20])
-    outcome.rows_read = _count(con, "SELECT count(*) FROM raw")
+    raw_rows = _count(con, "SELECT count(*) FROM raw")
+    skipped = _count(con, f"SELECT count(*) FROM raw WHERE {_skipped(spec)}")
+    outcome.rows_read = raw_rows + spec.skip_rows
+    outcome.rows_skipped = skipped + spec.skip_rows
     outcome.rejected = bad[:MAX_REPORTED]
     outcome.rows_rejected = total_bad_rows
-    _stage(con, spec, found, expressions, {c.row - first_row for c in bad})
+    _stage(con, knowledge, spec, found, expressions, {c.row - first_row for c in bad}, dated)
     accounts = _identify(con, strategy, spec, found, options, owner, path.name)
     import_id = next_import_id(con)
     new, updated, unchanged = _merge(con, knowledge, spec.scope, import_id)
@@ -257,6 +276,26 @@ def _read_one(
     return outcome, (accounts if spec.scope in ("post", "account") else set())
 
 
+def _titled_field(spec: FormatSpec, found: Detection, file: str) -> str | None:
+    """The field a one-metric file feeds, named by the title above its header (Meta's
+    daily files: "Follows" over "Date","Primary"); a title the catalogue has no field for
+    is refused rather than stored under a wrong name."""
+    if not spec.title_fields:
+        return None
+    field_name = spec.title_fields.get(normalise_header(found.title))
+    if field_name is None:
+        known = ", ".join(sorted({t.capitalize() for t in spec.title_fields}))
+        raise MeasureError(
+            "unreadable",
+            file=f"{file}:{found.header_index}",
+            reason=(
+                f"the metric {found.title or '(no title)'!r} feeds no field of the KPI "
+                f"catalogue; the daily metrics imported are: {known}"
+            ),
+        )
+    return field_name
+
+
 def _load_raw(
     con: duckdb.DuckDBPyConnection, found: Detection, scratch: Path, decimal: str
 ) -> None:
@@ -272,7 +311,8 @@ def _load_raw(
             except UnicodeDecodeError as error:
                 raise UnreadableFile("bad_encoding") from error
             source = scratch
-        skip = sheet.data_lines_after(found.header_index) + spec.skip_rows
+        # rows, not lines: a skipped row (Facebook's descriptions) may hold line breaks
+        skip = sheet.data_lines_after(found.header_index + spec.skip_rows)
     else:
         write_rows_csv(sheet.cells[found.header_index + 1 + spec.skip_rows :], scratch, decimal)
         source = scratch
@@ -304,11 +344,36 @@ def _load_raw(
         raise UnreadableFile("bad_csv", detail=text.splitlines()[0][:200]) from error
 
 
+@dataclass(frozen=True)
+class Cell:
+    """How one canonical column is read: its SQL value, the raw column it comes from, the
+    type its cells must have, and whether a row without it is a bad row."""
+
+    sql: str
+    raw: str
+    kind: str
+    required: bool = False
+
+
+def _date_formats(spec: FormatSpec, found: Detection, name: str) -> tuple[list[str], str]:
+    """(date formats, language) of a date column: those of its header's language."""
+    column = spec.columns[name]
+    language = found.language_of(name)
+    formats = (
+        column.formats.get(language)
+        or column.formats.get(found.language)
+        or next(iter(column.formats.values()), [])
+    )
+    return list(formats), language
+
+
 def _cell_expressions(
-    spec: FormatSpec, found: Detection, decimal: str, year: int | None
-) -> dict[str, tuple[str, str, str]]:
-    """canonical column → (SQL value, raw column, type) for the columns the file has."""
-    result: dict[str, tuple[str, str, str]] = {}
+    spec: FormatSpec, found: Detection, decimal: str, year: str | None
+) -> dict[str, Cell]:
+    """canonical column → how it is read, for the columns the file has (and the values
+    taken out of them)."""
+    months = format_book().month_names
+    result: dict[str, Cell] = {}
     for name, position in found.columns.items():
         column = spec.columns[name]
         raw = f"c{position}"
@@ -317,13 +382,28 @@ def _cell_expressions(
         elif column.type == "duration":
             sql = cleaning.duration(raw, decimal)
         elif column.type in ("datetime", "date"):
-            formats = column.formats.get(found.language) or next(iter(column.formats.values()), [])
-            sql = cleaning.timestamp(raw, formats, year)
+            formats, language = _date_formats(spec, found, name)
+            sql = cleaning.timestamp(raw, formats, year, months.get(language))
         elif column.type == "category":
             sql = cleaning.category(raw, column.map)
+        elif column.type == "id":
+            sql = cleaning.identifier(raw)
         else:
             sql = cleaning.text(raw)
-        result[name] = (sql, raw, column.type)
+        if column.scale is not None:
+            sql = f"({sql} * {float(column.scale)!r})"
+        result[name] = Cell(sql, raw, column.type, column.required)
+    for name, rule in spec.extract.items():
+        origin = result.get(rule.source)
+        if name in result or origin is None:
+            continue
+        sql = origin.sql
+        if rule.pattern:
+            sql = f"nullif(regexp_extract({sql}, {cleaning.quote(rule.pattern)}, 1), '')"
+        if rule.template:
+            before, _, after = rule.template.partition("{}")
+            sql = f"({cleaning.quote(before)} || {sql} || {cleaning.quote(after)})"
+        result[name] = Cell(sql, origin.raw, "extract", rule.required)
     return result
 
 
@@ -331,20 +411,29 @@ def _bad_cells(
     con: duckdb.DuckDBPyConnection,
     spec: FormatSpec,
     found: Detection,
-    expressions: dict[str, tuple[str, str, str]],
+    expressions: dict[str, Cell],
     file: str,
     first_row: int,
 ) -> list[BadCell]:
     checks = []
-    for name, (sql, raw, kind) in expressions.items():
+    for cell in expressions.values():
+        raw, sql, kind = cell.raw, cell.sql, cell.kind
         header = cleaning.quote(found.headers[int(raw[1:])])
-        if kind in ("number", "percent", "duration", "datetime", "date"):
+        if kind in ("number", "percent", "duration"):
             condition = f"NOT {cleaning.is_empty(raw)} AND ({sql}) IS NULL"
             checks.append(f"SELECT _row, {header}, {raw}, '{kind}' FROM raw WHERE {condition}")
-        if spec.columns[name].required:
+        if kind in ("datetime", "date"):
+            # a date outside the years of social media is a typo (or a misread year), and
+            # it would stretch every account's day grid over centuries
+            condition = (
+                f"NOT {cleaning.is_empty(raw)} AND coalesce(NOT (({sql}) BETWEEN "
+                f"{FIRST_DAY} AND {LAST_DAY}), true)"
+            )
+            checks.append(f"SELECT _row, {header}, {raw}, '{kind}' FROM raw WHERE {condition}")
+        if cell.required:
+            missing = f"({sql}) IS NULL" if kind == "extract" else cleaning.is_empty(raw)
             checks.append(
-                f"SELECT _row, {header}, coalesce({raw}, ''), 'required' FROM raw "
-                f"WHERE {cleaning.is_empty(raw)} AND NOT ({_skipped(spec)})"
+                f"SELECT _row, {header}, coalesce({raw}, ''), 'required' FROM raw WHERE {missing}"
             )
     if not checks:
         return []
@@ -363,65 +452,149 @@ def _skipped(spec: FormatSpec) -> str:
     return f"(({total}) OR coalesce(trim(c0), '') = '' AND c1 IS NULL)"
 
 
-def _first_value(con: duckdb.DuckDBPyConnection, found: Detection, column: str) -> str:
-    position = found.columns.get(column)
-    if position is None:
-        return ""
-    row = con.execute(
-        f"SELECT c{position} FROM raw WHERE c{position} IS NOT NULL LIMIT 1"
-    ).fetchone()
-    return str(row[0]) if row else ""
+def _refuse_unformatted_dates(
+    con: duckdb.DuckDBPyConnection, spec: FormatSpec, found: Detection, file: str
+) -> None:
+    """A mapping without ``date_format`` reads ISO dates only: 03/04/2027 could be March or
+    April, so a file of such dates is refused as a whole rather than guessed."""
+    for name, position in found.columns.items():
+        column = spec.columns[name]
+        if column.type not in ("datetime", "date") or column.formats:
+            continue
+        raw = f"c{position}"
+        row = con.execute(
+            f"SELECT {raw} FROM raw WHERE NOT {cleaning.is_empty(raw)} "
+            f"AND {cleaning.timestamp(raw, [])} IS NULL LIMIT 1"
+        ).fetchone()
+        if row:
+            raise MeasureError(
+                "ambiguous_dates", file=file, column=found.headers[position], example=row[0]
+            )
+
+
+def _years(
+    con: duckdb.DuckDBPyConnection,
+    spec: FormatSpec,
+    found: Detection,
+    year: int | None,
+    file: str,
+) -> str | None:
+    """For dates written without a year (TikTok's "December 30"): the SQL of each row's year,
+    in a column ``_year`` added to ``raw``; None when the dates have their year.
+
+    ``year`` is the year of the first dated row. Walking down the file, a date more than
+    half a year earlier in the calendar than the previous row's is in the next year
+    ("December 31" then "January 1"), one more than half a year later is in the year before
+    (the same window, newest first); smaller steps back and forth are rows out of order
+    within the year. Without ``year``, such a file is refused (nothing is guessed), unless
+    every date has its year after all (TikTok's XLSX writes 2025/12/12 11:30:00)."""
+    dated = DATED_BY[spec.scope]
+    if not spec.year or dated not in found.columns:
+        return None
+    formats, language = _date_formats(spec, found, dated)
+    months = format_book().month_names.get(language)
+    raw = f"c{found.columns[dated]}"
+    if year is None:
+        with_year = cleaning.timestamp(
+            raw, [f for f in formats if cleaning.has_year(f)], None, months
+        )
+        row = con.execute(
+            f"SELECT {raw} FROM raw WHERE NOT {cleaning.is_empty(raw)} "
+            f"AND {with_year} IS NULL AND NOT ({_skipped(spec)}) LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        raise MeasureError("needs_year", file=file, example=row[0])
+    probe = cleaning.timestamp(raw, formats, 2000, months)  # a leap year: February 29 reads
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE raw AS
+        WITH parsed AS (
+            SELECT _row, dayofyear({probe}) AS doy FROM raw WHERE {probe} IS NOT NULL),
+        steps AS (SELECT _row, doy - lag(doy) OVER (ORDER BY _row) AS step FROM parsed),
+        years AS (
+            SELECT _row, {int(year)} + sum(
+                CASE WHEN step < -183 THEN 1 WHEN step > 183 THEN -1 ELSE 0 END
+            ) OVER (ORDER BY _row ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _year
+            FROM steps)
+        SELECT raw.*, coalesce(years._year, {int(year)}) AS _year
+        FROM raw LEFT JOIN years ON years._row = raw._row ORDER BY raw._row"""
+    )
+    return "_year"
 
 
 def _stage(
     con: duckdb.DuckDBPyConnection,
+    knowledge: Knowledge,
     spec: FormatSpec,
     found: Detection,
-    expressions: dict[str, tuple[str, str, str]],
+    expressions: dict[str, Cell],
     bad_rows: set[int],
+    dated: str,
 ) -> None:
     """``staged``: the good rows, with canonical columns (the catalogue's fields, identity)."""
-    selects = [f"{sql} AS {name}" for name, (sql, _, _) in expressions.items()]
+    values = {name: cell.sql for name, cell in expressions.items()}
     for total, parts in spec.sums.items():
-        if total not in expressions:
-            present = [p for p in parts if p in expressions]
-            if present:
-                summed = " + ".join(f"coalesce({expressions[p][0]}, 0)" for p in present)
-                nulls = " AND ".join(f"({expressions[p][0]}) IS NULL" for p in present)
-                selects.append(f"CASE WHEN {nulls} THEN NULL ELSE {summed} END AS {total}")
-    if found.title and "value" in expressions:  # Meta's daily files: the title names the field
-        pass
+        present = [values[p] for p in parts if p in expressions]
+        if total not in values and present:
+            summed = " + ".join(f"coalesce({p}, 0)" for p in present)
+            nulls = " AND ".join(f"({p}) IS NULL" for p in present)
+            values[total] = f"CASE WHEN {nulls} THEN NULL ELSE {summed} END"
+    for target, parts in spec.longest.items():
+        present = [values[p] for p in parts if p in expressions]
+        if target not in values and present:
+            values[target] = cleaning.longest(present)
+    for name, constant in spec.constants.items():
+        if name not in values:
+            values[name] = (
+                cleaning.quote(constant) if isinstance(constant, str) else repr(float(constant))
+            )
+    if dated not in values:
+        raise MeasureError("bad_mapping", file=found.sheet.label, reason=f"no {dated} column")
     con.execute("CREATE OR REPLACE TEMP TABLE bad_rows (_row BIGINT)")
     if bad_rows:
         con.executemany("INSERT INTO bad_rows VALUES (?)", [[r] for r in sorted(bad_rows)])
+    selects = ", ".join(f'{sql} AS "{name}"' for name, sql in values.items())
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE cells AS
-        SELECT _row, {", ".join(selects)} FROM raw
+        SELECT _row, {selects} FROM raw
         WHERE NOT ({_skipped(spec)}) AND _row NOT IN (SELECT _row FROM bad_rows)"""
     )
-    dated = DATED_BY[spec.scope]
-    columns = {r[0] for r in con.execute("DESCRIBE cells").fetchall()}
-    if dated not in columns:
-        raise MeasureError("bad_mapping", file=found.sheet.label, reason=f"no {dated} column")
-    rules = " ".join(
-        f"WHEN permalink LIKE {cleaning.quote('%' + fragment + '%')} THEN {cleaning.quote(fmt)}"
-        for fragment, fmt in spec.format_rules.items()
-    )
-    extra = []
-    if spec.scope == "post" and rules and "permalink" in columns:
-        extra.append(
-            f"CASE {rules} ELSE {'format' if 'format' in columns else 'NULL'} END AS format"
-        )
-    replaced = {"format"} if extra else set()
-    keep = [c for c in columns if c not in replaced]
+    columns = [r[0] for r in con.execute("DESCRIBE cells").fetchall()]
+    derived: dict[str, str] = {}
+    if spec.scope == "post":
+        fmt = '"format"' if "format" in columns else "NULL"
+        rule = spec.format_by_duration
+        if rule and "format" not in columns and rule.column in columns:
+            length = f'"{rule.column}"'
+            fmt = (
+                f"(CASE WHEN {length} <= {float(rule.short_up_to)!r} "
+                f"THEN {cleaning.quote(rule.short)} WHEN {length} IS NOT NULL "
+                f"THEN {cleaning.quote(rule.long)} END)"
+            )
+        if spec.format_rules and "permalink" in columns:
+            rules = " ".join(
+                f"WHEN permalink LIKE {cleaning.quote('%' + fragment + '%')} "
+                f"THEN {cleaning.quote(target)}"
+                for fragment, target in spec.format_rules.items()
+            )
+            fmt = f"(CASE {rules} ELSE {fmt} END)"
+        derived["format"] = fmt
+        if "is_video" not in columns:
+            video = _sql_list(format_book().video_formats)
+            known = _sql_list(sorted(knowledge.formats))
+            derived["is_video"] = (
+                f"(CASE WHEN {fmt} IN ({video}) THEN 1.0 WHEN {fmt} IN ({known}) THEN 0.0 END)"
+            )
+    kept = [f'"{c}"' for c in columns if c not in derived and c != "day"]
+    extra = [f'{sql} AS "{name}"' for name, sql in derived.items()]
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE staged AS
-        SELECT {", ".join(keep + extra)}, CAST({dated} AS DATE) AS day FROM cells"""
-        if dated != "day"
-        else f"""CREATE OR REPLACE TEMP TABLE staged AS
-        SELECT {", ".join([c for c in keep if c != "day"] + extra)}, CAST(day AS DATE) AS day
-        FROM cells"""
+        SELECT {", ".join(kept + extra)}, CAST("{dated}" AS DATE) AS day FROM cells"""
     )
+
+
+def _sql_list(values: Sequence[str]) -> str:
+    return ", ".join(cleaning.quote(v) for v in values) or "NULL"
 
 
 def _identify(
@@ -460,12 +633,13 @@ def _identify(
         "CREATE OR REPLACE TEMP TABLE who (platform VARCHAR, raw_account VARCHAR, "
         "account VARCHAR, channel VARCHAR)"
     )
-    con.executemany(
-        "INSERT INTO who VALUES (?, ?, ?, ?)",
-        [[p, a, r, c] for (p, a), (r, c) in assignments.items()],
-    )
+    if assignments:
+        con.executemany(
+            "INSERT INTO who VALUES (?, ?, ?, ?)",
+            [[p, a, r, c] for (p, a), (r, c) in assignments.items()],
+        )
     drop = [c for c in ("platform", "account", "owner", "channel") if c in columns]
-    kept = ", ".join(f"s.{c}" for c in sorted(columns) if c not in drop)
+    kept = ", ".join(f's."{c}"' for c in sorted(columns) if c not in drop)
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE staged AS
         SELECT w.platform, w.account, {cleaning.quote(owner)} AS owner, w.channel, {kept}
@@ -488,17 +662,21 @@ def _resolve(
     owner: str,
     file: str,
 ) -> tuple[str, str | None]:
-    """(account name, strategy channel or None) for one account of the file."""
+    """(account name, strategy channel or None) for one account of the file.
+
+    An own account that is one of the strategy's channels is stored under the channel's
+    handle, whatever the file calls it: a page's posts (named "Boulangerie Lumière") and its
+    daily files (which name no page) must be one account, not two."""
     channels = [c for c in strategy.channels if c.platform == platform]
     keys = {_handle_key(a) for a in [*(aliases or []), *([account] if account else [])]}
     keys.discard("")
     if owner == "own":
         for channel in channels:
             if keys & {_handle_key(channel.handle), _handle_key(channel.id)}:
-                return account or channel.handle or channel.id, channel.id
+                return channel.handle or channel.id, channel.id
         if len(channels) == 1:
             only = channels[0]
-            return account or only.handle or only.id, only.id
+            return only.handle or only.id, only.id
     if account:
         return account, None
     if owner != "own":

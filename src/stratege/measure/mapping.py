@@ -45,7 +45,7 @@ def load_mapping(path: Path, knowledge: Knowledge) -> tuple[FormatSpec, str]:
         if path.stat().st_size > MAX_MAPPING_BYTES:
             raise MeasureError("bad_mapping", file=path.name, reason="larger than 64 KB")
         raw = YAML(typ="safe").load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, YAMLError) as error:
+    except (OSError, UnicodeDecodeError, YAMLError, RecursionError) as error:
         raise MeasureError("bad_mapping", file=path.name, reason=str(error)[:200]) from error
     return mapping_spec(raw, knowledge, path.name)
 
@@ -66,6 +66,8 @@ def mapping_spec(raw: Any, knowledge: Knowledge, name: str) -> tuple[FormatSpec,
     if decimal not in (".", ","):
         raise refuse("decimal must be '.' or ','")
     date_format = raw.get("date_format")
+    if date_format is not None and not _readable_date_format(date_format):
+        raise refuse(f"date_format {date_format!r} is not a date format such as '%d/%m/%Y'")
     fields = {n for n, f in knowledge.fields.items() if f.scope == scope}
     allowed = fields | set(IDENTITY[scope]) | set(ACCOUNT_COLUMNS)
     columns: dict[str, ColumnSpec] = {}
@@ -109,3 +111,19 @@ def mapping_spec(raw: Any, knowledge: Knowledge, name: str) -> tuple[FormatSpec,
         columns=columns,
     )
     return spec, decimal
+
+
+def _readable_date_format(value: object) -> bool:
+    """A strftime pattern DuckDB accepts (an unknown code such as %Q fails every row)."""
+    import duckdb
+
+    if not isinstance(value, str) or "%" not in value:
+        return False
+    con = duckdb.connect()
+    try:
+        con.execute("SELECT try_strptime('2000-01-01', " + "'" + value.replace("'", "''") + "')")
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()
+    return True

@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,10 +50,13 @@ class Sheet:
         """Physical lines of the CSV file before the first row after ``header_index``."""
         assert self.path is not None
         text = _decoded_head(self.path, self.encoding)
-        reader = csv.reader(io.StringIO(text), delimiter=self.delimiter)
-        for index, _row in enumerate(reader):
-            if index == header_index:
-                return reader.line_num
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)
+        try:
+            for index, _row in enumerate(reader):
+                if index == header_index:
+                    return reader.line_num
+        except csv.Error as error:
+            raise UnreadableFile("bad_csv", detail=str(error)[:200]) from error
         raise UnreadableFile("header_not_found")
 
 
@@ -116,7 +120,10 @@ def sniff_delimiter(text: str) -> str:
     lines = [line for line in text.splitlines()[:20] if line.strip()]
     best, best_score = ",", 0
     for delimiter in DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        try:
+            counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:
+            continue
         if not counts or max(counts) < 2:
             continue
         score = max(counts) * 10 + sum(1 for c in counts if c == max(counts))
@@ -127,7 +134,7 @@ def sniff_delimiter(text: str) -> str:
 
 def _head_rows(text: str, delimiter: str) -> Iterator[list[str]]:
     text = text.lstrip("\ufeff")
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         for index, row in enumerate(reader):
             if index >= HEAD_ROWS:
@@ -152,7 +159,10 @@ def _zip_sheets(path: Path) -> list[Sheet]:
                 continue
             if info.file_size > MAX_FILE_BYTES:
                 raise UnreadableFile("too_large", size=info.file_size, limit=MAX_FILE_BYTES)
-            data = archive.read(info)
+            try:
+                data = archive.read(info)
+            except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError) as error:
+                raise UnreadableFile("bad_archive") from error  # damaged, encrypted, exotic
             sheets.append(_csv_member(f"{path.name}!{info.filename}", data))
     if not sheets:
         raise UnreadableFile("empty_archive")
@@ -170,7 +180,11 @@ def _csv_member(label: str, data: bytes) -> Sheet:
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
     delimiter = sniff_delimiter(text)
-    rows = [list(r) for r in csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)]
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
+    try:
+        rows = [list(r) for r in reader]
+    except csv.Error as error:
+        raise UnreadableFile("bad_csv", detail=f"{label}: {error}"[:200]) from error
     return Sheet(label, rows[:HEAD_ROWS], delimiter=delimiter, cells=list(rows))
 
 
@@ -186,6 +200,8 @@ def _xlsx_sheets(path: Path) -> list[Sheet]:
         for sheet in book.worksheets:
             cells = [list(row) for row in sheet.iter_rows(values_only=True)]
             sheets.append(_cell_sheet(f"{path.name}:{sheet.title}", cells))
+    except Exception as error:  # a damaged sheet only shows when it is read
+        raise UnreadableFile("bad_workbook", detail=str(error)[:200]) from error
     finally:
         book.close()
     return sheets
@@ -207,7 +223,10 @@ def _xls_sheets(path: Path) -> list[Sheet]:
             row: list[object] = []
             for cell in sheet.row(r):
                 if cell.ctype == xlrd.XL_CELL_DATE:
-                    row.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
+                    try:
+                        row.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
+                    except (ValueError, OverflowError):  # xlrd's XLDateError is a ValueError
+                        row.append(cell.value)  # not a date after all: reported as a bad cell
                 else:
                     row.append(cell.value)
             cells.append(row)

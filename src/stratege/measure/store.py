@@ -64,22 +64,8 @@ def open_store(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyC
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection, knowledge: Knowledge) -> None:
-    """Create what is missing: tables, and columns a newer catalogue added."""
-    con.execute("CREATE TABLE IF NOT EXISTS store_info (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    con.execute(
-        "INSERT INTO store_info VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
-        [str(SCHEMA_VERSION)],
-    )
-    con.execute(
-        """CREATE TABLE IF NOT EXISTS imports (
-            import_id INTEGER PRIMARY KEY, file_name VARCHAR, content_hash VARCHAR,
-            format VARCHAR, platform VARCHAR, scope VARCHAR, language VARCHAR, owner VARCHAR,
-            accounts VARCHAR, period_start DATE, period_end DATE, rows_read BIGINT,
-            rows_new BIGINT, rows_updated BIGINT, rows_unchanged BIGINT, rows_rejected BIGINT,
-            imported_at TIMESTAMP)"""
-    )
-    for scope in SCOPES:
-        _ensure_table(con, scope, table_columns(knowledge, scope))
+    """Create what is missing: tables, and columns a newer catalogue added (one look at the
+    catalogue of the store, then only the statements needed: an import starts with this)."""
     history = [
         ("platform", "VARCHAR"),
         ("account", "VARCHAR"),
@@ -88,21 +74,57 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, knowledge: Knowledge) -> None:
         *[(n, "DOUBLE") for n in metric_columns(knowledge, "post")],
         ("import_id", "INTEGER"),
     ]
-    _ensure_table(con, "post_history", history)
+    wanted = {
+        "store_info": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
+        "imports": IMPORTS,
+        **{scope: table_columns(knowledge, scope) for scope in SCOPES},
+        "post_history": history,
+    }
+    existing: dict[str, set[str]] = {}
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() "
+        "WHERE database_name = current_database() AND schema_name = 'main'"
+    ).fetchall():
+        existing.setdefault(table, set()).add(column)
+    for name, columns in wanted.items():
+        _ensure_table(con, name, columns, existing.get(name, set()))
+    if "store_info" not in existing:
+        con.execute(
+            "INSERT INTO store_info VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+            [str(SCHEMA_VERSION)],
+        )
+
+
+IMPORTS = [
+    ("import_id", "INTEGER PRIMARY KEY"),
+    ("file_name", "VARCHAR"),
+    ("content_hash", "VARCHAR"),
+    ("format", "VARCHAR"),
+    ("platform", "VARCHAR"),
+    ("scope", "VARCHAR"),
+    ("language", "VARCHAR"),
+    ("owner", "VARCHAR"),
+    ("accounts", "VARCHAR"),
+    ("period_start", "DATE"),
+    ("period_end", "DATE"),
+    ("rows_read", "BIGINT"),
+    ("rows_new", "BIGINT"),
+    ("rows_updated", "BIGINT"),
+    ("rows_unchanged", "BIGINT"),
+    ("rows_rejected", "BIGINT"),
+    ("imported_at", "TIMESTAMP"),
+]
 
 
 def _ensure_table(
-    con: duckdb.DuckDBPyConnection, name: str, columns: Sequence[tuple[str, str]]
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    columns: Sequence[tuple[str, str]],
+    existing: set[str],
 ) -> None:
-    existing = {
-        row[0]
-        for row in con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [name]
-        ).fetchall()
-    }
     if not existing:
         body = ", ".join(f'"{n}" {t}' for n, t in columns)
-        con.execute(f'CREATE TABLE "{name}" ({body})')
+        con.execute(f'CREATE TABLE IF NOT EXISTS "{name}" ({body})')
         return
     for column, sql_type in columns:
         if column not in existing:
