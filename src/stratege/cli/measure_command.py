@@ -211,8 +211,12 @@ def measure(
     file: StrategyArg,
     data: DataArg = None,
     period: Annotated[
-        PeriodOption, typer.Option("--period", help=_(N_("week, month, quarter or year.")))
-    ] = PeriodOption.month,
+        PeriodOption | None,
+        typer.Option(
+            "--period",
+            help=_(N_("week, month, quarter or year (default: each KPI's own frequency).")),
+        ),
+    ] = None,
     output: Annotated[
         MeasureFormat, typer.Option("--format", help=_(N_("table, json or csv.")))
     ] = MeasureFormat.table,
@@ -224,7 +228,7 @@ def measure(
     document = load_or_exit(file, lang, as_json=output is MeasureFormat.json)
     language = pick_language(lang, document.strategy.language)
     try:
-        result = measure_strategy(document, data=data, period=period.value)
+        result = measure_strategy(document, data=data, period=period.value if period else None)
     except MeasureError as error:
         say(error.message(language), "red", stderr=True)
         raise typer.Exit(EXIT_UNREADABLE) from None

@@ -24,6 +24,14 @@ from stratege.planning.slots import Slot
 from stratege.strategy.model import Kpi, Strategy
 
 Status = Literal["ahead", "on_track", "behind", "no_data", "no_target"]
+# A KPI is measured over the periods of its own frequency unless one period is asked for.
+FREQUENCY_PERIODS = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "yearly": "year",
+}
 TOLERANCE = 0.05  # a gap within 5 % of the baseline-to-target distance is "on track"
 WEEKS_PER = {"day": 7.0, "week": 1.0, "month": 12 / 52}
 
@@ -31,15 +39,19 @@ WEEKS_PER = {"day": 7.0, "week": 1.0, "month": 12 / 52}
 @dataclass
 class KpiPoint:
     period_start: dt.date
-    period_end: dt.date
+    period_end: dt.date  # the period's last day with data (the period may be incomplete)
     actual: float | None
-    expected: float | None
+    expected: float | None  # on the trajectory (see _kpi_progress)
+    # for a volume (a sum or a count) over an incomplete period: the value the period would
+    # reach at the same pace, which the status compares with the expected value
+    run_rate: float | None = None
 
 
 @dataclass
 class KpiProgress:
     id: str
     metric: str
+    period: str
     unit: str
     direction: str
     channels: list[str]
@@ -87,7 +99,7 @@ class BestRow:
 
 @dataclass
 class Measurement:
-    period: str
+    period: str  # the period asked for, or "kpi" when each KPI uses its own frequency
     first_day: dt.date | None
     last_day: dt.date | None
     kpis: list[KpiProgress]
@@ -106,19 +118,24 @@ def measure(
     strategy: Strategy,
     knowledge: Knowledge,
     *,
-    period: str = "month",
+    period: str | None = None,
     slots: Sequence[Slot] = (),
 ) -> Measurement:
+    """``period``: week, month, quarter or year for every KPI; None: each KPI over the
+    periods of its own frequency (a yearly KPI against its yearly target)."""
     first, last = _data_span(con)
     start = strategy.period.start
     end = min(last, strategy.period.end) if last else strategy.period.end
     kpis = [
-        _kpi_progress(engine, kpi, knowledge, strategy, period, start, end) for kpi in strategy.kpis
+        _kpi_progress(
+            engine, kpi, knowledge, period or FREQUENCY_PERIODS[kpi.frequency], start, end
+        )
+        for kpi in strategy.kpis
     ]
     channels = _channels(con, strategy, start, end, slots)
     pillars = _pillars(con, strategy, start, end)
     best = _best(con, start, end)
-    return Measurement(period, first, last, kpis, channels, pillars, best)
+    return Measurement(period or "kpi", first, last, kpis, channels, pillars, best)
 
 
 def _data_span(con: duckdb.DuckDBPyConnection) -> tuple[dt.date | None, dt.date | None]:
@@ -146,7 +163,6 @@ def _kpi_progress(
     engine: KpiEngine,
     kpi: Kpi,
     knowledge: Knowledge,
-    strategy: Strategy,
     period: str,
     start: dt.date,
     end: dt.date,
@@ -155,6 +171,7 @@ def _kpi_progress(
     progress = KpiProgress(
         kpi.id,
         kpi.metric,
+        period,
         definition.unit if definition else "",
         definition.direction if definition else "higher",
         list(kpi.channels),
@@ -176,10 +193,22 @@ def _kpi_progress(
     except LookupError:
         return progress
     growth = definition.growth
+    volume = is_volume(definition.formula, definition.unit)
     for value in values:
-        period_end = min(_period_end(value.period_start, period, end), end)
-        expected = expected_value(kpi, growth, start, period_end)
-        progress.points.append(KpiPoint(value.period_start, period_end, value.value, expected))
+        full_end = _period_end(value.period_start, period, end)
+        period_end = min(full_end, end)
+        # a volume's target is the whole period's; a rate or an audience is where its
+        # trajectory is on the last day measured
+        point = KpiPoint(
+            value.period_start,
+            period_end,
+            value.value,
+            expected_value(kpi, growth, start, full_end if volume else period_end),
+        )
+        if volume and period_end < full_end and value.value is not None:
+            elapsed = (period_end - value.period_start).days + 1
+            point.run_rate = value.value * ((full_end - value.period_start).days + 1) / elapsed
+        progress.points.append(point)
     measured = [p for p in progress.points if p.actual is not None]
     if not measured:
         return progress
@@ -192,9 +221,11 @@ def _kpi_progress(
     sign = 1.0 if progress.direction == "higher" else -1.0
     assert latest.actual is not None
     progress.gap = sign * (kpi.target - latest.actual)
-    progress.projected = _projection(measured, kpi.deadline, growth)
+    complete = [p for p in measured if p.run_rate is None]
+    progress.projected = _projection(complete, kpi.deadline, growth)
     distance = abs(kpi.target - kpi.baseline) or abs(kpi.target) or 1.0
-    ahead_by = sign * (latest.actual - (latest.expected or 0.0))
+    pace = latest.run_rate if latest.run_rate is not None else latest.actual
+    ahead_by = sign * (pace - (latest.expected or 0.0))
     if ahead_by > TOLERANCE * distance:
         progress.status = "ahead"
     elif ahead_by < -TOLERANCE * distance:
@@ -202,6 +233,14 @@ def _kpi_progress(
     else:
         progress.status = "on_track"
     return progress
+
+
+def is_volume(formula: str, unit: str) -> bool:
+    """A sum or a count over the period (clicks, posts, spend): it grows with the period's
+    length, so an incomplete period is judged at its pace. Rates, averages and audiences
+    (last followers) are not."""
+    simple = all(word not in formula for word in ("/", "mean(", "median(", "first(", "last("))
+    return simple and unit in ("count", "currency")
 
 
 def _period_end(start: dt.date, period: str, fallback: dt.date) -> dt.date:

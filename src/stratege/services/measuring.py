@@ -84,7 +84,7 @@ def measure(
     document: StrategyDocument,
     *,
     data: Path | None = None,
-    period: str = "month",
+    period: str | None = None,
     with_plan: bool = True,
     slots: Sequence[Slot] = (),
 ) -> Measurement:
