@@ -471,9 +471,9 @@ def assert_same(engine: KpiEngine, parsed: Formula, rows: list[Row], query: dict
 
 
 DIFFERENTIAL = settings(
-    max_examples=8,
+    max_examples=6,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    suppress_health_check=[HealthCheck.too_slow],
 )
 
 
