@@ -28,6 +28,7 @@ from stratege.measure import cleaning
 from stratege.measure.detect import Detection, NotRecognised, detect
 from stratege.measure.errors import MeasureError, expected_text
 from stratege.measure.formats import (
+    ACCOUNT_COLUMNS,
     DATED_BY,
     FormatSpec,
     format_book,
@@ -249,8 +250,10 @@ def _read_one(
     total_bad_rows = len({cell.row for cell in bad})
     if bad and not options.skip_bad_rows:
         raise MeasureError("bad_cells", file=path.name, count=len(bad), cells=bad[:20])
-    raw_rows = _count(con, "SELECT count(*) FROM raw")
-    skipped = _count(con, f"SELECT count(*) FROM raw WHERE {_skipped(spec)}")
+    counted = con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE {_skipped(spec)}) FROM raw"
+    ).fetchone()
+    raw_rows, skipped = (int(counted[0]), int(counted[1])) if counted else (0, 0)
     outcome.rows_read = raw_rows + spec.skip_rows
     outcome.rows_skipped = skipped + spec.skip_rows
     outcome.rejected = bad[:MAX_REPORTED]
@@ -553,7 +556,13 @@ def _stage(
     con.execute("CREATE OR REPLACE TEMP TABLE bad_rows (_row BIGINT)")
     if bad_rows:
         con.executemany("INSERT INTO bad_rows VALUES (?)", [[r] for r in sorted(bad_rows)])
-    selects = ", ".join(f'{sql} AS "{name}"' for name, sql in values.items())
+    # Only what the store keeps (and what names the account) goes on: helper columns
+    # (Facebook's Title and Description, YouTube's Duration) end in the SQL that uses them,
+    # never copied row by row through the later steps.
+    stored = {n for n, _ in table_columns(knowledge, spec.scope)} | set(ACCOUNT_COLUMNS)
+    rule = spec.format_by_duration
+    wanted = stored | ({rule.column} if rule and "format" not in values else set())
+    selects = ", ".join(f'{sql} AS "{name}"' for name, sql in values.items() if name in wanted)
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE cells AS
         SELECT _row, {selects} FROM raw
@@ -563,7 +572,6 @@ def _stage(
     derived: dict[str, str] = {}
     if spec.scope == "post":
         fmt = '"format"' if "format" in columns else "NULL"
-        rule = spec.format_by_duration
         if rule and "format" not in columns and rule.column in columns:
             length = f'"{rule.column}"'
             fmt = (
@@ -585,7 +593,7 @@ def _stage(
             derived["is_video"] = (
                 f"(CASE WHEN {fmt} IN ({video}) THEN 1.0 WHEN {fmt} IN ({known}) THEN 0.0 END)"
             )
-    kept = [f'"{c}"' for c in columns if c not in derived and c != "day"]
+    kept = [f'"{c}"' for c in columns if c in stored - {"day"} - set(derived) or c == "_row"]
     extra = [f'{sql} AS "{name}"' for name, sql in derived.items()]
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE staged AS

@@ -86,7 +86,7 @@ def mapping_spec(raw: Any, knowledge: Knowledge, name: str) -> tuple[FormatSpec,
         required = target in (DATED_BY[scope], *KEYS[scope])
         formats = {LANGUAGE: [str(date_format)]} if date_format and kind == "datetime" else {}
         columns[target] = ColumnSpec(
-            type=kind,  # type: ignore[arg-type]
+            type=kind,
             headers={LANGUAGE: [str(header)]},
             required=required,
             formats=formats,
@@ -105,7 +105,7 @@ def mapping_spec(raw: Any, knowledge: Knowledge, name: str) -> tuple[FormatSpec,
         id=f"mapping:{name}",
         tool=str(raw.get("tool", name)),
         platform=str(platform) if platform is not None else None,
-        scope=scope,  # type: ignore[arg-type]
+        scope=scope,
         key=list(KEYS[scope]),
         source="mapping",
         columns=columns,

@@ -185,7 +185,8 @@ def _csv_member(label: str, data: bytes) -> Sheet:
         rows = [list(r) for r in reader]
     except csv.Error as error:
         raise UnreadableFile("bad_csv", detail=f"{label}: {error}"[:200]) from error
-    return Sheet(label, rows[:HEAD_ROWS], delimiter=delimiter, cells=list(rows))
+    cells: list[list[object]] = [list(r) for r in rows]
+    return Sheet(label, rows[:HEAD_ROWS], delimiter=delimiter, cells=cells)
 
 
 def _xlsx_sheets(path: Path) -> list[Sheet]:
