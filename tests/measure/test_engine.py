@@ -1,11 +1,13 @@
 """The KPI engine: the formula parser, hand-computed examples of every convention of
-kpis.yaml, and a differential test of the Ibis engine (DuckDB, PostgreSQL) against the
-plain-Python reference evaluator on random rows, for every metric of the catalogue."""
+kpis.yaml, a differential test of the Ibis engine (DuckDB, PostgreSQL) against the
+plain-Python reference evaluator on random rows, for every metric of the catalogue, and
+compute_many (one query per scope) against compute (one query per metric)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import random
 import uuid
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -371,6 +373,9 @@ EXTRA_FORMULAS = [
     ("post", "mean(clicks * 0.5 + saves) / (1 - 1)"),
     ("post", "first(followers_at_post) / last(followers_at_post)"),
     ("account", "max(followers) + min(followers) * first(new_followers)"),
+    # account and row aggregates in one formula: the two parts are merged per group
+    ("account", "last(followers) - first(followers) + sum(new_followers) / count()"),
+    ("post", "median(reach) - max(impressions) + countif(shares)"),
 ]
 CASES = [(m, KNOWLEDGE.kpis[m].scope, KNOWLEDGE.kpis[m].formula) for m in METRICS] + [
     (text, scope, text) for scope, text in EXTRA_FORMULAS
@@ -508,6 +513,7 @@ POSTGRES_CASES = [
     "max(impressions) - min(reach)",
     "-sum(shares) + 2 * count() - sum(3)",
     "median(engagements / reach)",
+    "last(followers) - first(followers) + sum(new_followers) / count()",
 ]
 
 
@@ -568,3 +574,109 @@ def test_engine_equals_reference_on_postgres(postgres, name: str) -> None:
         assert_same(engine, parsed, rows, query)
 
     check()
+
+
+# --- compute_many: one query per scope, the values of compute -------------------------------
+
+
+def random_rows(scope: str, seed: int, count: int = 120) -> list[Row]:
+    """Rows of every field of the scope over 4 months: 4 accounts of 2 owners, channels
+    (one empty), ties on days, empty and zero values (multiples of 1/8: exact sums)."""
+    rng = random.Random(f"{scope}-{seed}")
+    accounts = [("fb", "a1", "own"), ("fb", "a2", "own"), ("ig", "a1", "rival"), ("ig", "b", "own")]
+    fields = scope_fields(scope)
+    rows = []
+    for _ in range(count):
+        platform, account, owner = rng.choice(accounts)
+        rows.append(
+            {
+                "day": BASE_DAY + dt.timedelta(days=rng.randrange(0, 120, 3)),
+                "platform": platform,
+                "account": account,
+                "owner": owner,
+                "channel": rng.choice((None, *CHANNELS)),
+                **{
+                    name: rng.choice((None, 0.0, 1.0, rng.randrange(-8, 8000) / 8))
+                    for name in fields
+                },
+            }
+        )
+    return rows
+
+
+def assert_same_values(many: list[KpiValue], single: list[KpiValue]) -> None:
+    assert [(v.period_start, v.keys) for v in many] == [(v.period_start, v.keys) for v in single]
+    for a, b in zip(many, single, strict=True):
+        if a.value is None or b.value is None:
+            assert a.value == b.value, (a, b)
+        else:
+            assert math.isclose(a.value, b.value, rel_tol=1e-12, abs_tol=1e-12), (a, b)
+
+
+MONTH_BY_ACCOUNT = {"period": "month", "by": ("account",)}
+# period all, filtered, by a key that can be empty: the global start and NULL keys
+ALL_BY_CHANNEL = {"period": "all", "by": ("channel",), "owners": ["own"], "end": D("2023-03-01")}
+
+
+def test_compute_many_equals_compute_for_every_metric_on_duckdb(duck, engine) -> None:
+    for scope in SCOPES:
+        load_duckdb(duck, scope, random_rows(scope, 1))
+    wanted = [*reversed(METRICS), METRICS[0]]  # any order, scopes mixed, a repeat
+    many = engine.compute_many(wanted, **MONTH_BY_ACCOUNT)
+    assert list(many) == list(reversed(METRICS))
+    for metric in METRICS:
+        single = engine.compute(metric, **MONTH_BY_ACCOUNT)
+        assert single, metric  # the data gives every metric some groups
+        assert_same_values(many[metric], single)
+    assert engine.compute_many(wanted, **MONTH_BY_ACCOUNT) == many  # from the cached queries
+    assert engine.compute_many([], **MONTH_BY_ACCOUNT) == {}
+    # account and row aggregates merged on NULL keys, the global start of period all
+    some = [m for m in METRICS if KNOWLEDGE.kpis[m].scope in ("account", "message")]
+    many = engine.compute_many(some, **ALL_BY_CHANNEL)
+    for metric in some:
+        assert_same_values(many[metric], engine.compute(metric, **ALL_BY_CHANNEL))
+    assert {v.keys for v in many["follower_count"]} == {(None,), ("ch1",), ("ch2",)}
+
+
+def test_compute_many_sees_a_new_table_schema(duck, engine) -> None:
+    jan = D("2024-01-01")
+    metrics = ["search_clicks", "search_click_rate"]
+    load_duckdb(duck, "site", [row("2024-01-02", search_clicks=3.0, search_impressions=6.0)])
+    assert {m: values(v) for m, v in engine.compute_many(metrics).items()} == {
+        "search_clicks": {(jan,): 3.0},
+        "search_click_rate": {(jan,): 50.0},
+    }
+    load_duckdb(duck, "site", [row("2024-01-02", search_clicks=4.0)], fields=["search_clicks"])
+    assert {m: values(v) for m, v in engine.compute_many(metrics).items()} == {
+        "search_clicks": {(jan,): 4.0},
+        "search_click_rate": {(jan,): None},  # the column is gone: all empty
+    }
+    with pytest.raises(LookupError, match="unknown metric 'nope'"):
+        engine.compute_many(["reach", "nope"])
+
+
+POSTGRES_MANY = [
+    "reach",
+    "engagement_rate_by_reach_post",
+    "engagements_per_post",
+    "follower_count",
+    "follower_growth_rate",
+    "unfollow_rate",
+    "posting_frequency",
+    "median_first_response_time",
+    "response_rate",
+]
+
+
+def test_compute_many_equals_compute_on_postgres(postgres) -> None:
+    raw, con, schema = postgres
+    for scope in {KNOWLEDGE.kpis[m].scope for m in POSTGRES_MANY}:
+        load_postgres(raw, schema, scope, random_rows(scope, 2, count=60))
+    engine = KpiEngine(con, KNOWLEDGE, database=schema)
+    for query in (MONTH_BY_ACCOUNT, ALL_BY_CHANNEL):
+        many = engine.compute_many(POSTGRES_MANY, **query)
+        assert list(many) == POSTGRES_MANY
+        for metric in POSTGRES_MANY:
+            single = engine.compute(metric, **query)
+            assert single, metric
+            assert_same_values(many[metric], single)

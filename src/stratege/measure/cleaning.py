@@ -25,7 +25,8 @@ def quote(text: str) -> str:
 def is_empty(raw: str) -> str:
     """SQL: the cell holds no value."""
     markers = ", ".join(quote(m) for m in NONE_MARKERS)
-    return f"({raw} IS NULL OR lower(trim({raw})) IN ({markers}))"
+    # the length test first: a caption is never lowered and trimmed just to be compared
+    return f"({raw} IS NULL OR (length({raw}) <= 16 AND lower(trim({raw})) IN ({markers})))"
 
 
 def _compact(raw: str) -> str:
@@ -57,16 +58,17 @@ def number(raw: str, decimal: str) -> str:
             f"(CASE WHEN regexp_full_match({stripped}, {grouped}) "
             f"THEN replace({stripped}, ',', '') ELSE {stripped} END)"
         )
-    slow = f"TRY_CAST({text} AS DOUBLE) * {scale}"
+    slow = f"(TRY_CAST({text} AS DOUBLE) * {scale})"
     # The common case, a plain number, without any string work (with a decimal comma, only
-    # an integer: "1.234" there means a thousand and more).
-    fast = (
-        f"TRY_CAST({raw} AS DOUBLE)"
+    # one without a dot: "1.234" there means a thousand and more). CASE, not COALESCE: DuckDB
+    # evaluates a CASE branch only on the rows that reach it, every COALESCE argument on all.
+    fast = f"TRY_CAST({raw} AS DOUBLE)"
+    plain = (
+        f"isfinite({fast})"
         if decimal == "."
-        else f"(CASE WHEN regexp_full_match({raw}, '-?[0-9]+') THEN CAST({raw} AS DOUBLE) END)"
+        else f"(isfinite({fast}) AND NOT contains({raw}, '.'))"
     )
-    value = f"COALESCE({fast}, {slow})"
-    return f"(CASE WHEN isfinite({value}) THEN {value} END)"
+    return f"(CASE WHEN {plain} THEN {fast} WHEN isfinite({slow}) THEN {slow} END)"
 
 
 def duration(raw: str, decimal: str) -> str:
@@ -97,14 +99,18 @@ def timestamp(
         for name in sorted(months, key=len, reverse=True):
             value = f"replace({value}, {quote(name.lower())}, {quote(months[name])})"
     options = []
+    plain: list[str] = []  # formats read by one call that tries each in turn
     for fmt in [*formats, *ISO_DATETIMES]:
         if year is not None and "%Y" not in fmt and "%y" not in fmt:
-            parsed = f"try_strptime({value} || ' ' || ({year}), {quote(fmt + ' %Y')})"
+            options.append(f"try_strptime({value} || ' ' || ({year}), {quote(fmt + ' %Y')})")
+        elif "%z" in fmt:
+            options.append(f"timezone('UTC', try_strptime({value}, {quote(fmt)}))")
         else:
-            parsed = f"try_strptime({value}, {quote(fmt)})"
-        if "%z" in fmt:
-            parsed = f"timezone('UTC', {parsed})"
-        options.append(parsed)
+            plain.append(fmt)
+    if plain:
+        options.append(f"try_strptime({value}, [{', '.join(quote(f) for f in plain)}])")
+    if len(options) == 1:
+        return options[0]
     return f"COALESCE({', '.join(options)})"
 
 

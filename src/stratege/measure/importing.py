@@ -246,20 +246,23 @@ def _read_one(
     expressions = _cell_expressions(spec, found, decimal, year_sql)
     if titled:
         expressions[titled] = expressions.pop("value")
-    bad = _bad_cells(con, spec, found, expressions, path.name, first_row)
+    checks = _cells(con, knowledge, spec, found, expressions, dated)
+    bad = _bad_cells(con, checks, path.name, first_row)
     total_bad_rows = len({cell.row for cell in bad})
     if bad and not options.skip_bad_rows:
         raise MeasureError("bad_cells", file=path.name, count=len(bad), cells=bad[:20])
-    counted = con.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE {_skipped(spec)}) FROM raw"
-    ).fetchone()
-    raw_rows, skipped = (int(counted[0]), int(counted[1])) if counted else (0, 0)
+    counted = con.execute("SELECT count(*) FROM raw_data").fetchall()
+    # the text of the rows is no longer needed: freed before the next copy is made
+    con.execute("DROP VIEW raw; DROP TABLE IF EXISTS raw_years; DROP TABLE raw_data")
+    kept = con.execute("SELECT count(*) FROM cells").fetchall()
+    raw_rows = int(counted[0][0])
     outcome.rows_read = raw_rows + spec.skip_rows
-    outcome.rows_skipped = skipped + spec.skip_rows
+    outcome.rows_skipped = raw_rows - int(kept[0][0]) + spec.skip_rows
     outcome.rejected = bad[:MAX_REPORTED]
     outcome.rows_rejected = total_bad_rows
-    _stage(con, knowledge, spec, found, expressions, {c.row - first_row for c in bad}, dated)
-    accounts = _identify(con, strategy, spec, found, options, owner, path.name)
+    good = " AND ".join(f"NOT {flag}" for flag, *_ in checks) or "true"
+    identity = _identify(con, strategy, spec, options, owner, path.name, good)
+    accounts = _stage(con, knowledge, spec, good, dated, identity)
     import_id = next_import_id(con)
     new, updated, unchanged = _merge(con, knowledge, spec.scope, import_id)
     outcome.rows_new, outcome.rows_updated, outcome.rows_unchanged = new, updated, unchanged
@@ -276,6 +279,7 @@ def _read_one(
         }
     )
     outcome.platform = outcome.platform or ",".join(sorted({p for p, _ in accounts}))
+    con.execute("DROP TABLE IF EXISTS staged; DROP TABLE IF EXISTS incoming")
     return outcome, (accounts if spec.scope in ("post", "account") else set())
 
 
@@ -302,9 +306,13 @@ def _titled_field(spec: FormatSpec, found: Detection, file: str) -> str | None:
 def _load_raw(
     con: duckdb.DuckDBPyConnection, found: Detection, scratch: Path, decimal: str
 ) -> None:
-    """The data rows as text, in a temporary table ``raw`` (c0, c1…, and _row from 0)."""
+    """The data rows as text: a temporary table ``raw_data`` of the columns the format
+    reads (c0, c1… by position in the file), and the view ``raw`` that numbers its rows
+    from 0 in the file's order (``_row``)."""
     sheet, spec = found.sheet, found.spec
     width = max(len(found.headers), 1)
+    # the first two columns tell an empty or a Total row; the others, only if read
+    needed = sorted({*found.columns.values(), *range(min(width, 2))})
     skip = 0
     if sheet.path is not None:
         source = sheet.path
@@ -326,9 +334,12 @@ def _load_raw(
         # Short rows are padded with empty cells; DuckDB only does that reading on one thread
         # when quoted cells hold line breaks, so the fast parallel read is tried first.
         options = "null_padding = true, parallel = false" if padded else "null_padding = false"
+        # only the columns read are kept, and the rows keep the file's order (DuckDB keeps
+        # insertion order), so the table's rowid numbers them without a window that would
+        # force the read onto one thread
         con.execute(
-            f"""CREATE OR REPLACE TEMP TABLE raw AS
-            SELECT row_number() OVER () - 1 AS _row, * FROM read_csv(
+            f"""CREATE OR REPLACE TEMP TABLE raw_data AS
+            SELECT {", ".join(f"c{i}" for i in needed)} FROM read_csv(
                 {cleaning.quote(str(source))}, header = false, skip = {skip},
                 delim = {cleaning.quote(delimiter)}, quote = '"', escape = '"',
                 columns = {columns}, auto_detect = false, {options},
@@ -340,6 +351,12 @@ def _load_raw(
             load(padded=False)
         except duckdb.Error:
             load(padded=True)
+        # rowids are consecutive in insertion order, from an offset inside a transaction
+        first = con.execute("SELECT coalesce(min(rowid), 0) FROM raw_data").fetchall()[0][0]
+        con.execute(
+            f"CREATE OR REPLACE TEMP VIEW raw AS SELECT rowid - {int(first)} AS _row, * "
+            "FROM raw_data"
+        )
     except duckdb.Error as error:
         text = str(error)
         if "unicode" in text.lower() or "utf-8" in text.lower():
@@ -410,41 +427,102 @@ def _cell_expressions(
     return result
 
 
-def _bad_cells(
+Check = tuple[str, str, str, str]  # (flag column, header, raw column, what was expected)
+
+
+def _cells(
     con: duckdb.DuckDBPyConnection,
+    knowledge: Knowledge,
     spec: FormatSpec,
     found: Detection,
     expressions: dict[str, Cell],
-    file: str,
-    first_row: int,
-) -> list[BadCell]:
-    checks = []
-    for cell in expressions.values():
-        raw, sql, kind = cell.raw, cell.sql, cell.kind
-        header = cleaning.quote(found.headers[int(raw[1:])])
-        if kind in ("number", "percent", "duration"):
-            condition = f"NOT {cleaning.is_empty(raw)} AND ({sql}) IS NULL"
-            checks.append(f"SELECT _row, {header}, {raw}, '{kind}' FROM raw WHERE {condition}")
-        if kind in ("datetime", "date"):
+    dated: str,
+) -> list[Check]:
+    """``cells``: every data row (not the empty or Total ones) read once, in one statement:
+    the canonical values, and one flag column per check of a cell (a number that is not
+    one, a date out of range, a missing id). Returns the checks."""
+    inner = [f'{cell.sql} AS "{name}"' for name, cell in expressions.items()]
+    empties = sorted({cell.raw for cell in expressions.values()})
+    inner += [f"{cleaning.is_empty(raw)} AS _e_{raw}" for raw in empties]
+    checks: list[Check] = []
+    flags: list[str] = []
+    for name, cell in expressions.items():
+        header = found.headers[int(cell.raw[1:])]
+        value, empty = f'"{name}"', f"_e_{cell.raw}"
+        if cell.kind in ("number", "percent", "duration"):
+            condition = f"(NOT {empty} AND {value} IS NULL)"
+        elif cell.kind in ("datetime", "date"):
             # a date outside the years of social media is a typo (or a misread year), and
             # it would stretch every account's day grid over centuries
             condition = (
-                f"NOT {cleaning.is_empty(raw)} AND coalesce(NOT (({sql}) BETWEEN "
-                f"{FIRST_DAY} AND {LAST_DAY}), true)"
+                f"(NOT {empty} AND coalesce(NOT ({value} BETWEEN {FIRST_DAY} AND "
+                f"{LAST_DAY}), true))"
             )
-            checks.append(f"SELECT _row, {header}, {raw}, '{kind}' FROM raw WHERE {condition}")
+        else:
+            condition = ""
+        if condition:
+            flag = f"_bad{len(checks)}"
+            checks.append((flag, header, cell.raw, cell.kind))
+            flags.append(f"{condition} AS {flag}")
         if cell.required:
-            missing = f"({sql}) IS NULL" if kind == "extract" else cleaning.is_empty(raw)
-            checks.append(
-                f"SELECT _row, {header}, coalesce({raw}, ''), 'required' FROM raw WHERE {missing}"
+            flag = f"_bad{len(checks)}"
+            missing = f"{value} IS NULL" if cell.kind == "extract" else empty
+            checks.append((flag, header, cell.raw, "required"))
+            flags.append(f"coalesce({missing}, true) AS {flag}")
+    values = _derived_values(knowledge, spec, expressions, dated)
+    outer = [f'{sql} AS "{name}"' for name, sql in values.items()]
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE cells AS
+        SELECT _row, {", ".join([*outer, *flags])}
+        FROM (SELECT _row, {", ".join(inner)} FROM raw WHERE NOT ({_skipped(spec)}))"""
+    )
+    return checks
+
+
+def _derived_values(
+    knowledge: Knowledge, spec: FormatSpec, expressions: dict[str, Cell], dated: str
+) -> dict[str, str]:
+    """What ``cells`` keeps, by name: the columns read that the store keeps (or that name
+    the account), sums, the longest of two texts, constants."""
+    values = {name: f'"{name}"' for name in expressions}
+    for total, parts in spec.sums.items():
+        present = [values[p] for p in parts if p in expressions]
+        if total not in values and present:
+            summed = " + ".join(f"coalesce({p}, 0)" for p in present)
+            nulls = " AND ".join(f"{p} IS NULL" for p in present)
+            values[total] = f"CASE WHEN {nulls} THEN NULL ELSE {summed} END"
+    for target, parts in spec.longest.items():
+        present = [values[p] for p in parts if p in expressions]
+        if target not in values and present:
+            values[target] = cleaning.longest(present)
+    for name, constant in spec.constants.items():
+        if name not in values:
+            values[name] = (
+                cleaning.quote(constant) if isinstance(constant, str) else repr(float(constant))
             )
+    if dated not in values:
+        raise MeasureError("bad_mapping", file=spec.id, reason=f"no {dated} column")
+    # Only what the store keeps (and what names the account) goes on: helper columns
+    # (Facebook's Title and Description, YouTube's Duration) end in the SQL that uses them.
+    stored = {n for n, _ in table_columns(knowledge, spec.scope)} | set(ACCOUNT_COLUMNS)
+    rule = spec.format_by_duration
+    wanted = stored | {dated} | ({rule.column} if rule and "format" not in values else set())
+    return {name: sql for name, sql in values.items() if name in wanted}
+
+
+def _bad_cells(
+    con: duckdb.DuckDBPyConnection, checks: list[Check], file: str, first_row: int
+) -> list[BadCell]:
+    """The bad cells, from the flags of ``cells`` (the raw text read back for them only)."""
     if not checks:
         return []
-    query = " UNION ALL ".join(checks)
-    rows = con.execute(
-        f"SELECT * FROM ({query}) "
-        f"WHERE NOT _row IN (SELECT _row FROM raw WHERE {_skipped(spec)}) ORDER BY 1"
-    ).fetchall()
+    parts = [
+        f"SELECT c._row, {cleaning.quote(header)} AS header, coalesce(r.{raw}, '') AS value, "
+        f"{cleaning.quote(kind)} AS kind, {i} AS k FROM cells c JOIN raw r USING (_row) "
+        f"WHERE c.{flag}"
+        for i, (flag, header, raw, kind) in enumerate(checks)
+    ]
+    rows = con.execute(f"SELECT * FROM ({' UNION ALL '.join(parts)}) ORDER BY 1, 5").fetchall()
     return [BadCell(file, first_row + r[0], r[1], str(r[2]), r[3]) for r in rows]
 
 
@@ -510,7 +588,7 @@ def _years(
         raise MeasureError("needs_year", file=file, example=row[0])
     probe = cleaning.timestamp(raw, formats, 2000, months)  # a leap year: February 29 reads
     con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE raw AS
+        f"""CREATE OR REPLACE TEMP TABLE raw_years AS
         WITH parsed AS (
             SELECT _row, dayofyear({probe}) AS doy FROM raw WHERE {probe} IS NOT NULL),
         steps AS (SELECT _row, doy - lag(doy) OVER (ORDER BY _row) AS step FROM parsed),
@@ -522,6 +600,7 @@ def _years(
         SELECT raw.*, coalesce(years._year, {int(year)}) AS _year
         FROM raw LEFT JOIN years ON years._row = raw._row ORDER BY raw._row"""
     )
+    con.execute("CREATE OR REPLACE TEMP VIEW raw AS SELECT * FROM raw_years")
     return "_year"
 
 
@@ -529,51 +608,21 @@ def _stage(
     con: duckdb.DuckDBPyConnection,
     knowledge: Knowledge,
     spec: FormatSpec,
-    found: Detection,
-    expressions: dict[str, Cell],
-    bad_rows: set[int],
+    good: str,
     dated: str,
-) -> None:
-    """``staged``: the good rows, with canonical columns (the catalogue's fields, identity)."""
-    values = {name: cell.sql for name, cell in expressions.items()}
-    for total, parts in spec.sums.items():
-        present = [values[p] for p in parts if p in expressions]
-        if total not in values and present:
-            summed = " + ".join(f"coalesce({p}, 0)" for p in present)
-            nulls = " AND ".join(f"({p}) IS NULL" for p in present)
-            values[total] = f"CASE WHEN {nulls} THEN NULL ELSE {summed} END"
-    for target, parts in spec.longest.items():
-        present = [values[p] for p in parts if p in expressions]
-        if target not in values and present:
-            values[target] = cleaning.longest(present)
-    for name, constant in spec.constants.items():
-        if name not in values:
-            values[name] = (
-                cleaning.quote(constant) if isinstance(constant, str) else repr(float(constant))
-            )
-    if dated not in values:
-        raise MeasureError("bad_mapping", file=found.sheet.label, reason=f"no {dated} column")
-    con.execute("CREATE OR REPLACE TEMP TABLE bad_rows (_row BIGINT)")
-    if bad_rows:
-        con.executemany("INSERT INTO bad_rows VALUES (?)", [[r] for r in sorted(bad_rows)])
-    # Only what the store keeps (and what names the account) goes on: helper columns
-    # (Facebook's Title and Description, YouTube's Duration) end in the SQL that uses them,
-    # never copied row by row through the later steps.
-    stored = {n for n, _ in table_columns(knowledge, spec.scope)} | set(ACCOUNT_COLUMNS)
-    rule = spec.format_by_duration
-    wanted = stored | ({rule.column} if rule and "format" not in values else set())
-    selects = ", ".join(f'{sql} AS "{name}"' for name, sql in values.items() if name in wanted)
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE cells AS
-        SELECT _row, {selects} FROM raw
-        WHERE NOT ({_skipped(spec)}) AND _row NOT IN (SELECT _row FROM bad_rows)"""
-    )
+    identity: Identity,
+) -> set[tuple[str, str]]:
+    """``staged``: the good rows of ``cells`` with their platform, account, owner and
+    channel, the post's format and video flag, and the row's day, in one statement; then the
+    intermediate tables go (a million-row import must not hold them all until commit)."""
     columns = [r[0] for r in con.execute("DESCRIBE cells").fetchall()]
+    stored = {n for n, _ in table_columns(knowledge, spec.scope)}
     derived: dict[str, str] = {}
     if spec.scope == "post":
-        fmt = '"format"' if "format" in columns else "NULL"
+        rule = spec.format_by_duration
+        fmt = 's."format"' if "format" in columns else "NULL"
         if rule and "format" not in columns and rule.column in columns:
-            length = f'"{rule.column}"'
+            length = f's."{rule.column}"'
             fmt = (
                 f"(CASE WHEN {length} <= {float(rule.short_up_to)!r} "
                 f"THEN {cleaning.quote(rule.short)} WHEN {length} IS NOT NULL "
@@ -581,7 +630,7 @@ def _stage(
             )
         if spec.format_rules and "permalink" in columns:
             rules = " ".join(
-                f"WHEN permalink LIKE {cleaning.quote('%' + fragment + '%')} "
+                f"WHEN s.permalink LIKE {cleaning.quote('%' + fragment + '%')} "
                 f"THEN {cleaning.quote(target)}"
                 for fragment, target in spec.format_rules.items()
             )
@@ -593,33 +642,56 @@ def _stage(
             derived["is_video"] = (
                 f"(CASE WHEN {fmt} IN ({video}) THEN 1.0 WHEN {fmt} IN ({known}) THEN 0.0 END)"
             )
-    kept = [f'"{c}"' for c in columns if c in stored - {"day"} - set(derived) or c == "_row"]
+    identity_columns = {"platform", "account", "owner", "channel", "day"}
+    kept = [
+        f's."{c}"'
+        for c in columns
+        if (c in stored and c not in identity_columns and c not in derived) or c == "_row"
+    ]
     extra = [f'{sql} AS "{name}"' for name, sql in derived.items()]
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE staged AS
-        SELECT {", ".join(kept + extra)}, CAST("{dated}" AS DATE) AS day FROM cells"""
+        SELECT w.platform, w.account, {cleaning.quote(identity.owner)} AS owner, w.channel,
+               {", ".join(kept + extra)}, CAST(s."{dated}" AS DATE) AS day
+        FROM cells s JOIN who w ON w.platform = {identity.platform_sql}
+                               AND w.raw_account IS NOT DISTINCT FROM {identity.account_sql}
+        WHERE {good}"""
     )
+    con.execute("DROP TABLE cells")
+    return identity.accounts
 
 
 def _sql_list(values: Sequence[str]) -> str:
     return ", ".join(cleaning.quote(v) for v in values) or "NULL"
 
 
+@dataclass(frozen=True)
+class Identity:
+    """How the rows of ``cells`` find their account: the SQL of their platform and account
+    as the file writes them, joined to the table ``who`` (what they resolve to)."""
+
+    owner: str
+    platform_sql: str
+    account_sql: str
+    accounts: set[tuple[str, str]]
+
+
 def _identify(
     con: duckdb.DuckDBPyConnection,
     strategy: Strategy,
     spec: FormatSpec,
-    found: Detection,
     options: ImportOptions,
     owner: str,
     file: str,
-) -> set[tuple[str, str]]:
-    """Give every staged row its platform, account, owner and channel."""
-    columns = {r[0] for r in con.execute("DESCRIBE staged").fetchall()}
-    platform_sql = cleaning.quote(spec.platform) if spec.platform else "lower(trim(platform))"
+    good: str,
+) -> Identity:
+    """Resolve each account the file names (a handful, whatever the number of rows) to the
+    account and strategy channel it is stored under: the table ``who``."""
+    columns = {r[0] for r in con.execute("DESCRIBE cells").fetchall()}
+    platform_sql = cleaning.quote(spec.platform) if spec.platform else "lower(trim(s.platform))"
     if not spec.platform and "platform" not in columns:
         raise MeasureError("bad_mapping", file=file, reason="no platform")
-    named = [c for c in ("account_name", "account_id") if c in columns]
+    named = [f"s.{c}" for c in ("account_name", "account_id") if c in columns]
     if options.account:
         account_sql = cleaning.quote(options.account)
     elif named:
@@ -629,11 +701,13 @@ def _identify(
     pairs = con.execute(
         f"SELECT DISTINCT {platform_sql}, {account_sql}"
         + (f", {', '.join(named)}" if named else "")
-        + " FROM staged"
+        + f" FROM cells s WHERE {good}"
     ).fetchall()
     assignments: dict[tuple[str, str | None], tuple[str, str | None]] = {}
     for row in pairs:
         platform, account = row[0], row[1]
+        if platform is None:
+            continue
         aliases = [a for a in row[2:] if a]
         resolved, channel = _resolve(strategy, platform, account, aliases, owner, file)
         assignments[(platform, account)] = (resolved, channel)
@@ -646,16 +720,12 @@ def _identify(
             "INSERT INTO who VALUES (?, ?, ?, ?)",
             [[p, a, r, c] for (p, a), (r, c) in assignments.items()],
         )
-    drop = [c for c in ("platform", "account", "owner", "channel") if c in columns]
-    kept = ", ".join(f's."{c}"' for c in sorted(columns) if c not in drop)
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE staged AS
-        SELECT w.platform, w.account, {cleaning.quote(owner)} AS owner, w.channel, {kept}
-        FROM (SELECT *, {platform_sql} AS _platform, {account_sql} AS _account FROM staged) s
-        JOIN who w ON w.platform = s._platform
-                  AND w.raw_account IS NOT DISTINCT FROM s._account"""
+    return Identity(
+        owner,
+        platform_sql,
+        account_sql,
+        {(p, r) for (p, _), (r, _) in assignments.items()},
     )
-    return {(p, r) for (p, _), (r, _) in assignments.items()}
 
 
 def _handle_key(text: str) -> str:
@@ -711,27 +781,37 @@ def _merge(
     others = [c for c in table_cols if c in staged and c not in keys and c not in metrics]
     carried = [c for c in table_cols if c in staged and c != "import_id"]
     order = "_row DESC" if "_row" in staged else "1"
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE incoming AS
-        SELECT {", ".join(carried)}, {import_id} AS import_id FROM staged
-        QUALIFY row_number() OVER (PARTITION BY {", ".join(keys)} ORDER BY {order}) = 1"""
+    key_list = ", ".join(keys)
+    counts = con.execute(f"SELECT count(*), count(DISTINCT ({key_list})) FROM staged").fetchall()[0]
+    # a row listed twice (a bilingual export, a post in two files' overlap): the last one
+    # wins; without duplicates, no sort of a million rows to find them
+    dedup = (
+        f"QUALIFY row_number() OVER (PARTITION BY {key_list} ORDER BY {order}) = 1"
+        if counts[0] != counts[1]
+        else ""
     )
+    incoming = f"SELECT {', '.join(carried)}, {import_id} AS import_id FROM staged"
+    if dedup:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE incoming AS {incoming} {dedup}")
+        source = "incoming"
+    else:  # staged as it is: no copy of a million rows
+        source = f"({incoming})"
     on = " AND ".join(f"t.{k} = i.{k}" for k in keys)
     changed = (
         " OR ".join(f"(i.{m} IS NOT NULL AND i.{m} IS DISTINCT FROM t.{m})" for m in metrics)
         or "false"
     )
-    total = _count(con, "SELECT count(*) FROM incoming")
-    matched = _count(con, f'SELECT count(*) FROM incoming i JOIN "{scope}" t ON {on}')
+    total = _count(con, f"SELECT count(*) FROM {source}") if dedup else int(counts[0])
+    matched = _count(con, f'SELECT count(*) FROM {source} i JOIN "{scope}" t ON {on}')
     updated = _count(
-        con, f'SELECT count(*) FROM incoming i JOIN "{scope}" t ON {on} WHERE {changed}'
+        con, f'SELECT count(*) FROM {source} i JOIN "{scope}" t ON {on} WHERE {changed}'
     )
     if scope == "post" and updated:
         kept = ", ".join(f"t.{m}" for m in metric_columns(knowledge, "post"))
         con.execute(
             f"""INSERT INTO post_history
             SELECT t.platform, t.account, t.post_id, now()::TIMESTAMP, {kept}, t.import_id
-            FROM incoming i JOIN post t ON {on} WHERE {changed}"""
+            FROM {source} i JOIN post t ON {on} WHERE {changed}"""
         )
     if matched:
         sets = ", ".join(
@@ -739,13 +819,13 @@ def _merge(
             + ["import_id = i.import_id"]
         )
         con.execute(
-            f"""UPDATE "{scope}" AS t SET {sets} FROM incoming i
+            f"""UPDATE "{scope}" AS t SET {sets} FROM {source} i
             WHERE {on} AND ({changed})"""
         )
     names = ", ".join([*carried, "import_id"])
     con.execute(
         f"""INSERT INTO "{scope}" ({names})
-        SELECT {names} FROM incoming i ANTI JOIN "{scope}" t USING ({", ".join(keys)})"""
+        SELECT {names} FROM {source} i ANTI JOIN "{scope}" t USING ({", ".join(keys)})"""
     )
     return total - matched, updated, matched - updated
 
