@@ -299,10 +299,12 @@ def _linkedin_totals() -> list[float]:
 def test_meta_daily_reach_is_refused_with_the_known_titles(document: StrategyDocument) -> None:
     with pytest.raises(MeasureError) as caught:
         run_import(document, "meta_page_daily_reach_en.csv")
+    assert caught.value.code == "unknown_daily_metric"
+    assert "'Reach'" in caught.value.message("en")
+    assert "«\u00a0Reach\u00a0»" in caught.value.message("fr")
     for lang in ("en", "fr"):
         message = caught.value.message(lang)
         assert "meta_page_daily_reach_en.csv:2" in message
-        assert "'Reach'" in message
         for title in ("Follows", "Facebook follows", "Facebook visits"):
             assert title in message
     assert not store_of(document).exists() or query(document, "SELECT count(*) FROM account") == [

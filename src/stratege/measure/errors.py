@@ -27,6 +27,10 @@ MESSAGES = {
         "and month first. Add date_format: '%d/%m/%Y' (or '%m/%d/%Y') to the mapping file."
     ),
     "bad_mapping": N_("{file}: the mapping is not valid: {reason}"),
+    "unknown_daily_metric": N_(
+        "{file}: the daily metric '{title}' feeds no field of the KPI catalogue, so it is not "
+        "imported. The daily metrics imported are: {known}."
+    ),
     "store_busy": N_(
         "The data file {path} is being written by another Stratège command; try again when "
         "it has finished."

@@ -293,12 +293,10 @@ def _titled_field(spec: FormatSpec, found: Detection, file: str) -> str | None:
     if field_name is None:
         known = ", ".join(sorted({t.capitalize() for t in spec.title_fields}))
         raise MeasureError(
-            "unreadable",
+            "unknown_daily_metric",
             file=f"{file}:{found.header_index}",
-            reason=(
-                f"the metric {found.title or '(no title)'!r} feeds no field of the KPI "
-                f"catalogue; the daily metrics imported are: {known}"
-            ),
+            title=found.title or "—",
+            known=known,
         )
     return field_name
 
