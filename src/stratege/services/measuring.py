@@ -94,9 +94,13 @@ def measure(
     con, engine, knowledge = open_measurements(document, data)
     try:
         if with_plan and not slots:
-            from stratege.services.planning import plan
+            # the planned posts only: their days do not depend on who produces them, so the
+            # staffing solver (most of a plan's time) is not run
+            from stratege.planning.days import Horizon
+            from stratege.planning.slots import plan_slots
 
-            slots = plan(document).plan.slots
+            strategy = document.strategy
+            slots = plan_slots(strategy, knowledge, Horizon.of(strategy, None, None))
         return measure_progress(
             con, engine, document.strategy, knowledge, period=period, slots=slots
         )
