@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -26,6 +28,19 @@ from stratege.i18n.catalogue import N_, translator
 
 if TYPE_CHECKING:
     from stratege.measure.importing import FileOutcome
+
+
+@contextlib.contextmanager
+def refusals(language: Lang) -> Iterator[None]:
+    """A measurement refused (no data, a store being written…): said on stderr, exit 2."""
+    from stratege.measure.errors import MeasureError
+
+    try:
+        yield
+    except MeasureError as error:
+        say(error.message(language), "red", stderr=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+
 
 DataArg = Annotated[
     Path | None,
@@ -222,16 +237,12 @@ def measure(
     ] = MeasureFormat.table,
     lang: LangArg = None,
 ) -> None:
-    from stratege.measure.errors import MeasureError
     from stratege.services.measuring import measure as measure_strategy
 
     document = load_or_exit(file, lang, as_json=output is MeasureFormat.json)
     language = pick_language(lang, document.strategy.language)
-    try:
+    with refusals(language):
         result = measure_strategy(document, data=data, period=period.value if period else None)
-    except MeasureError as error:
-        say(error.message(language), "red", stderr=True)
-        raise typer.Exit(EXIT_UNREADABLE) from None
     if output is MeasureFormat.json:
         print(json.dumps(result.record(), ensure_ascii=False, indent=2))
     elif output is MeasureFormat.csv:
@@ -296,21 +307,17 @@ def audit(
     output: FormatArg = OutputFormat.text,
     lang: LangArg = None,
 ) -> None:
-    from stratege.measure.errors import MeasureError
     from stratege.services import measuring
 
     as_json = output is OutputFormat.json
     document = load_or_exit(file, lang, as_json=as_json)
     language = pick_language(lang, document.strategy.language)
-    try:
+    with refusals(language):
         result = measuring.audit(document, data=data, days=days)
         if write or baselines:
             before, after = measuring.audit_update(
                 document, data=data, days=days, accounts=write, baselines=baselines
             )
-    except MeasureError as error:
-        say(error.message(language), "red", stderr=True)
-        raise typer.Exit(EXIT_UNREADABLE) from None
     if as_json:
         print(json.dumps(result.record(), ensure_ascii=False, indent=2))
     else:
@@ -340,17 +347,13 @@ def review(
     output: FormatArg = OutputFormat.text,
     lang: LangArg = None,
 ) -> None:
-    from stratege.measure.errors import MeasureError
     from stratege.services import measuring
 
     as_json = output is OutputFormat.json
     document = load_or_exit(file, lang, as_json=as_json)
     language = pick_language(lang, document.strategy.language)
-    try:
+    with refusals(language):
         result = measuring.review(document, data=data)
-    except MeasureError as error:
-        say(error.message(language), "red", stderr=True)
-        raise typer.Exit(EXIT_UNREADABLE) from None
     if as_json:
         print(json.dumps(result.record(), ensure_ascii=False, indent=2))
     else:

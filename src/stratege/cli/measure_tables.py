@@ -9,18 +9,11 @@ from stratege.cli.output import console, say
 from stratege.i18n import Lang
 from stratege.i18n.catalogue import N_, translator
 from stratege.i18n.numbers import num
-from stratege.measure.progress import Measurement
+from stratege.measure.progress import STATUS, Measurement
 from stratege.reports.values import kpi_value
 from stratege.strategy.model import Strategy
 from stratege.vocabulary import Words
 
-STATUS = {
-    "ahead": N_("ahead"),
-    "on_track": N_("on track"),
-    "behind": N_("behind"),
-    "no_data": N_("no data"),
-    "no_target": N_("no target"),
-}
 STYLE = {"ahead": "green", "on_track": "green", "behind": "red", "no_data": "dim"}
 WEEKDAYS = {
     "1": N_("Monday"),

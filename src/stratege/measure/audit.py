@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 from stratege.measure.engine import KpiEngine
-from stratege.measure.progress import _plain
+from stratege.measure.progress import plain
 from stratege.strategy.model import AuditedAccount, Kpi, Strategy
 
 WINDOW_DAYS = 90  # the audit looks at the last quarter of data by default
@@ -45,7 +45,7 @@ class Audit:
     accounts: list[AccountAudit]
 
     def record(self) -> dict[str, Any]:
-        record: dict[str, Any] = _plain(asdict(self))
+        record: dict[str, Any] = plain(asdict(self))
         return record
 
 

@@ -14,16 +14,27 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import duckdb
-
+from stratege.i18n.catalogue import N_
 from stratege.knowledge.models import Knowledge
-from stratege.measure.engine import KpiEngine
 from stratege.planning.slots import Slot
 from stratege.strategy.model import Kpi, Strategy
 
+if TYPE_CHECKING:  # the documents read a Measurement without loading the database engines
+    import duckdb
+
+    from stratege.measure.engine import KpiEngine
+
 Status = Literal["ahead", "on_track", "behind", "no_data", "no_target"]
+# What a status is called (translated where it is shown).
+STATUS = {
+    "ahead": N_("ahead"),
+    "on_track": N_("on track"),
+    "behind": N_("behind"),
+    "no_data": N_("no data"),
+    "no_target": N_("no target"),
+}
 # A KPI is measured over the periods of its own frequency unless one period is asked for.
 FREQUENCY_PERIODS = {
     "daily": "day",
@@ -108,7 +119,7 @@ class Measurement:
     best: list[BestRow]
 
     def record(self) -> dict[str, Any]:
-        record: dict[str, Any] = _plain(asdict(self))
+        record: dict[str, Any] = plain(asdict(self))
         return record
 
 
@@ -407,11 +418,12 @@ def _finite(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A result as JSON-ready values (dates as ISO text), for --format json and the web."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

@@ -26,7 +26,7 @@ from typing import Any
 
 import duckdb
 
-from stratege.measure.progress import Measurement, _plain
+from stratege.measure.progress import Measurement, plain
 from stratege.strategy.model import Strategy
 from stratege.timewindow import TimeWindow
 
@@ -51,7 +51,7 @@ class Review:
     suggestions: list[Suggestion] = field(default_factory=list)
 
     def record(self) -> dict[str, Any]:
-        record: dict[str, Any] = _plain(asdict(self))
+        record: dict[str, Any] = plain(asdict(self))
         return record
 
 

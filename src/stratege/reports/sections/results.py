@@ -8,19 +8,11 @@ The figures are the KPI engine's (the catalogue's formulas over the platforms' e
 
 from __future__ import annotations
 
-from stratege.i18n.catalogue import N_
+from stratege.measure.progress import STATUS
 from stratege.reports.context import DASH, Context
 from stratege.reports.document import Figure, Paragraph, Section, Table
 from stratege.reports.results_chart import drawn_kpis, results_chart
 from stratege.reports.values import kpi_value
-
-STATUS = {
-    "ahead": N_("ahead"),
-    "on_track": N_("on track"),
-    "behind": N_("behind"),
-    "no_data": N_("no data"),
-    "no_target": N_("no target"),
-}
 
 
 def section(context: Context) -> Section:
