@@ -54,6 +54,13 @@ def test_measure_reads_every_kpi_against_its_trajectory(measured: Path) -> None:
     assert 0 < facebook.matched_slots <= facebook.planned_slots
     assert facebook.posts >= facebook.matched_slots
     assert result.pillars and abs(sum(p.actual for p in result.pillars) - 100) < 1e-6
+    # the exports call every still a photo: counted as the plan's one still format, or
+    # compared together where the plan has both
+    facebook_mix = {m.id: m for m in facebook.formats}
+    assert "photo" not in facebook_mix and facebook_mix["image"].actual > 0
+    instagram = next(c for c in result.channels if c.channel == "instagram")
+    stills = next(m for m in instagram.formats if m.id == "image+photo")
+    assert stills.planned == 40 and stills.actual > 0
     json.dumps(result.record())  # every value is plain JSON
 
 

@@ -79,7 +79,7 @@ def print_measurement(result: Measurement, strategy: Strategy, lang: Lang) -> No
             table.add_column(header)
         for channel in result.channels:
             mix = ", ".join(
-                f"{words.format(m.id)} {num(m.actual, lang)}"
+                f"{' / '.join(words.format(f) for f in m.id.split('+'))} {num(m.actual, lang)}"
                 + (f" ({num(m.planned, lang)})" if m.planned is not None else "")
                 for m in channel.formats
             )

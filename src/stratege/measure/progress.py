@@ -320,9 +320,10 @@ def _channels(
         weeks = max(1, math.ceil(((span_end - start).days + 1) / 7))
         rule = cadence.get(channel.id)
         planned = rule.posts * WEEKS_PER[rule.per] if rule else None
-        formats = Counter(f for _, f in posts if f)
+        planned_mix = mixes.get(channel.id, {})
+        formats = Counter(_as_planned(f, planned_mix) for _, f in posts if f)
+        mix = _planned_mix(planned_mix)
         total = sum(formats.values())
-        mix = mixes.get(channel.id, {})
         rows_mix = [
             MixRow(f, mix.get(f), 100.0 * formats[f] / total if total else 0.0, formats[f])
             for f in sorted(set(formats) | set(mix))
@@ -346,6 +347,29 @@ def _channels(
             )
         )
     return result
+
+
+# The platforms' exports call every still picture a photo: they cannot tell a photograph
+# from a designed image. Where the plan has one of the two, the stills are counted as it;
+# where it has both, they are compared together, as "image+photo".
+STILLS = ("image", "photo")
+BOTH_STILLS = "+".join(STILLS)
+
+
+def _as_planned(fmt: str, mix: dict[str, float]) -> str:
+    if fmt not in STILLS:
+        return fmt
+    planned = [still for still in STILLS if still in mix]
+    if len(planned) == 2:
+        return BOTH_STILLS
+    return planned[0] if planned else fmt
+
+
+def _planned_mix(mix: dict[str, float]) -> dict[str, float]:
+    if all(still in mix for still in STILLS):
+        rest = {f: share for f, share in mix.items() if f not in STILLS}
+        return {**rest, BOTH_STILLS: sum(mix[still] for still in STILLS)}
+    return dict(mix)
 
 
 def pillar_of(label: str, strategy: Strategy) -> str | None:
