@@ -22,7 +22,7 @@ from stratege.cli.app import (
     _,
     app,
 )
-from stratege.cli.output import load_or_exit, say
+from stratege.cli.output import load_or_exit, refuse, say
 from stratege.i18n import Lang, pick_language
 from stratege.i18n.catalogue import N_, translator
 
@@ -38,8 +38,7 @@ def refusals(language: Lang) -> Iterator[None]:
     try:
         yield
     except MeasureError as error:
-        say(error.message(language), "red", stderr=True)
-        raise typer.Exit(EXIT_UNREADABLE) from None
+        raise refuse(error, language) from None
 
 
 DataArg = Annotated[
@@ -127,8 +126,7 @@ def import_command(
                     {"error": error.code, "message": error.message(language)}, ensure_ascii=False
                 )
             )
-        say(error.message(language), "red", stderr=True)
-        raise typer.Exit(EXIT_UNREADABLE) from None
+        raise refuse(error, language) from None
     store = data_path(document, data)
     if as_json:
         records = [o.record() for o in outcomes]
@@ -316,7 +314,7 @@ def audit(
         result = measuring.audit(document, data=data, days=days)
         if write or baselines:
             before, after = measuring.audit_update(
-                document, data=data, days=days, accounts=write, baselines=baselines
+                document, result, data=data, days=days, accounts=write, baselines=baselines
             )
     if as_json:
         print(json.dumps(result.record(), ensure_ascii=False, indent=2))

@@ -18,7 +18,7 @@ from stratege.i18n.catalogue import N_, translator
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from stratege.services.errors import ServiceError
+    from stratege.i18n.refusal import Refusal
     from stratege.services.outputs import Written
     from stratege.strategy import FileProblem, StrategyDocument
 
@@ -59,8 +59,8 @@ def print_file_problems(problems: Iterable[FileProblem], lang: Lang) -> None:
         say(f"  {problem.render(lang)}", stderr=True)  # one line each: grep-able
 
 
-def refuse(error: ServiceError, lang: Lang) -> typer.Exit:
-    """Say why a service refused, on stderr; the exit to raise (code 2)."""
+def refuse(error: Refusal, lang: Lang) -> typer.Exit:
+    """Say why an operation was refused, on stderr; the exit to raise (code 2)."""
     say(error.message(lang), "red", stderr=True)
     return typer.Exit(EXIT_UNREADABLE)
 

@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 
 from stratege.measure.engine import KpiEngine
+from stratege.measure.formats import name_key
 from stratege.measure.progress import plain
 from stratege.strategy.model import AuditedAccount, Kpi, Strategy
 
@@ -126,7 +127,9 @@ def audited_accounts(result: Audit, strategy: Strategy) -> list[AuditedAccount]:
             a for a in accounts if a.owner == observed.owner and a.platform == observed.platform
         ]
         if len(match) > 1:
-            match = [a for a in match if _same(a.handle, observed.account)] or match[:1]
+            match = [a for a in match if name_key(a.handle) == name_key(observed.account)] or match[
+                :1
+            ]
         figures: dict[str, Any] = {"observed_on": result.end}
         if observed.followers is not None:
             figures["followers"] = round(observed.followers)
@@ -147,13 +150,6 @@ def audited_accounts(result: Audit, strategy: Strategy) -> list[AuditedAccount]:
                 )
             )
     return accounts
-
-
-def _same(handle: str, account: str) -> bool:
-    def key(text: str) -> str:
-        return "".join(c for c in text.casefold() if c.isalnum())
-
-    return key(handle) == key(account)
 
 
 def proposed_baselines(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from stratege.i18n import Lang
 from stratege.i18n.catalogue import N_, translator
+from stratege.i18n.refusal import Refusal
 
 MESSAGES = {
     "not_recognised": N_(
@@ -63,18 +64,13 @@ EXPECTED = {
 }
 
 
-class MeasureError(Exception):
+class MeasureError(Refusal):
     """An import or a measurement that cannot be done as asked; ``message(lang)`` says why."""
 
-    def __init__(self, code: str, **values: object) -> None:
-        self.code = code
-        self.values = values
-        super().__init__(code)
+    messages = MESSAGES
 
-    def __str__(self) -> str:
-        return self.message("en")
-
-    def message(self, lang: Lang) -> str:
+    def worded_values(self, lang: Lang) -> dict[str, object]:
+        """A reason and the bad cells, worded in ``lang`` too."""
         _ = translator(lang)
         values = dict(self.values)
         if "reason" in values and str(values["reason"]) in REASONS:
@@ -83,7 +79,7 @@ class MeasureError(Exception):
         cells = values.get("cells")
         if isinstance(cells, list):
             values["cells"] = "\n".join(f"  {cell.describe(lang)}" for cell in cells)
-        return _(MESSAGES[self.code], **values)
+        return values
 
 
 def expected_text(kind: str, lang: Lang) -> str:

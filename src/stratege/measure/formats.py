@@ -117,6 +117,12 @@ def normalise_header(text: object) -> str:
     return " ".join(value.split()).casefold()
 
 
+def name_key(text: str) -> str:
+    """A name, handle, label or hashtag as compared with another ("@Boulangeries.Martin",
+    "Boulangeries Martin" and "#boulangeriesmartin" are one): letters and digits only."""
+    return "".join(ch for ch in text.casefold().lstrip("@#") if ch.isalnum())
+
+
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import tempfile
 import time
 from collections.abc import Sequence
@@ -33,6 +32,7 @@ from stratege.measure.formats import (
     FormatSpec,
     format_book,
     known_formats,
+    name_key,
     normalise_header,
 )
 from stratege.measure.reading import (
@@ -171,9 +171,9 @@ def import_files(
 def _owner(strategy: Strategy, competitor: str | None) -> str:
     if not competitor:
         return "own"
-    wanted = _handle_key(competitor)
+    wanted = name_key(competitor)
     for known in strategy.audit.competitors:
-        if wanted in (_handle_key(known.id), _handle_key(known.name)):
+        if wanted in (name_key(known.id), name_key(known.name)):
             return known.id
     names = ", ".join(c.id for c in strategy.audit.competitors) or "—"
     raise MeasureError("unknown_competitor", name=competitor, names=names)
@@ -726,10 +726,6 @@ def _identify(
     )
 
 
-def _handle_key(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", text.casefold().lstrip("@"))
-
-
 def _resolve(
     strategy: Strategy,
     platform: str,
@@ -744,11 +740,11 @@ def _resolve(
     handle, whatever the file calls it: a page's posts (named "Boulangerie Lumière") and its
     daily files (which name no page) must be one account, not two."""
     channels = [c for c in strategy.channels if c.platform == platform]
-    keys = {_handle_key(a) for a in [*(aliases or []), *([account] if account else [])]}
+    keys = {name_key(a) for a in [*(aliases or []), *([account] if account else [])]}
     keys.discard("")
     if owner == "own":
         for channel in channels:
-            if keys & {_handle_key(channel.handle), _handle_key(channel.id)}:
+            if keys & {name_key(channel.handle), name_key(channel.id)}:
                 return channel.handle or channel.id, channel.id
         if len(channels) == 1:
             only = channels[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from stratege.i18n.catalogue import N_
 from stratege.knowledge.models import Knowledge
+from stratege.measure.formats import name_key
 from stratege.planning.slots import Slot
 from stratege.strategy.model import Kpi, Strategy
 
@@ -276,14 +278,11 @@ def _projection(points: Sequence[KpiPoint], deadline: dt.date, growth: str) -> f
     values = [float(p.actual) for p in points if p.actual is not None]
     use_log = growth == "multiplicative" and all(v > 0 for v in values)
     ys = [math.log(v) for v in values] if use_log else values
-    n = len(xs)
-    mean_x, mean_y = sum(xs) / n, sum(ys) / n
-    spread = sum((x - mean_x) ** 2 for x in xs)
-    if spread == 0:
+    try:
+        slope, intercept = statistics.linear_regression(xs, ys)
+    except statistics.StatisticsError:  # every point on the same day
         return None
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
-    at = (deadline - points[0].period_end).days
-    value = mean_y + slope * (at - mean_x)
+    value = intercept + slope * (deadline - points[0].period_end).days
     if use_log:
         return math.exp(value) if value < 700 else None
     return value
@@ -374,15 +373,11 @@ def _planned_mix(mix: dict[str, float]) -> dict[str, float]:
 
 def pillar_of(label: str, strategy: Strategy) -> str | None:
     """The strategy's pillar a custom label or hashtag names (by id or by name)."""
-    key = _key(label)
+    key = name_key(label)
     for pillar in strategy.content.pillars:
-        if key in (_key(pillar.id), _key(pillar.name)):
+        if key in (name_key(pillar.id), name_key(pillar.name)):
             return pillar.id
     return None
-
-
-def _key(text: str) -> str:
-    return "".join(ch for ch in text.casefold().lstrip("#") if ch.isalnum())
 
 
 def _pillars(

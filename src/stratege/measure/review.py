@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import statistics
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -111,12 +112,10 @@ def _cadence(con: duckdb.DuckDBPyConnection, strategy: Strategy) -> list[Suggest
 
 
 def _slope(xs: list[int], ys: list[float]) -> float | None:
-    n = len(xs)
-    mean_x, mean_y = sum(xs) / n, sum(ys) / n
-    spread = sum((x - mean_x) ** 2 for x in xs)
-    if spread == 0:
+    try:
+        return statistics.linear_regression(xs, ys).slope
+    except statistics.StatisticsError:  # the same number of posts every week
         return None
-    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
 
 
 def _rates(

@@ -6,8 +6,8 @@ command line or the web page words it in the reader's language.
 
 from __future__ import annotations
 
-from stratege.i18n import Lang
-from stratege.i18n.catalogue import N_, translator
+from stratege.i18n.catalogue import N_
+from stratege.i18n.refusal import Refusal
 
 MESSAGES = {
     "bad_name": N_("Cannot write '{path}': not a file name inside the output folder."),
@@ -29,19 +29,10 @@ MESSAGES = {
 }
 
 
-class ServiceError(Exception):
+class ServiceError(Refusal):
     """An operation that cannot be done as asked; ``message(lang)`` says why."""
 
-    def __init__(self, code: str, **values: object) -> None:
-        self.code = code
-        self.values = values
-        super().__init__(code)
-
-    def __str__(self) -> str:
-        return self.message("en")
-
-    def message(self, lang: Lang) -> str:
-        return translator(lang)(MESSAGES[self.code], **self.values)
+    messages = MESSAGES
 
 
 class OutputRefused(ServiceError):

@@ -6,19 +6,24 @@ The store is a DuckDB file beside the strategy (``ma-strategie.data.duckdb`` for
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stratege.knowledge.loader import load_knowledge
 from stratege.measure.errors import MeasureError
-from stratege.measure.importing import FileOutcome, ImportOptions, import_files
-from stratege.measure.store import StoreBusy, open_store
 from stratege.strategy import StrategyDocument
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the database modules load only for the operations that use them
+    from duckdb import DuckDBPyConnection
+
+    from stratege.knowledge.models import Knowledge
+    from stratege.measure.audit import Audit
+    from stratege.measure.engine import KpiEngine
+    from stratege.measure.importing import FileOutcome
     from stratege.measure.progress import Measurement
-    from stratege.measure.review import Suggestion
+    from stratege.measure.review import Review, Suggestion
     from stratege.planning.slots import Slot
     from stratege.services.planning import PlanResult
 
@@ -42,6 +47,8 @@ def import_exports(
     year: int | None = None,
 ) -> list[FileOutcome]:
     """Import the files into the strategy's store, all or nothing (see measure.importing)."""
+    from stratege.measure.importing import ImportOptions, import_files
+
     strategy = document.strategy
     knowledge = load_knowledge(strategy.knowledge)
     spec, decimal = None, None
@@ -50,19 +57,28 @@ def import_exports(
 
         spec, decimal = load_mapping(mapping, knowledge)
     options = ImportOptions(account, competitor, skip_bad_rows, year, spec, decimal)
-    path = data_path(document, data)
-    try:
-        con = open_store(path)
-    except StoreBusy as error:
-        raise MeasureError("store_busy", path=str(path)) from error
+    con = _open(data_path(document, data), read_only=False)
     try:
         return import_files(con, strategy, knowledge, list(files), options)
     finally:
         con.close()
 
 
-def open_measurements(document: StrategyDocument, data: Path | None = None):  # type: ignore[no-untyped-def]
-    """The strategy's store, read-only, and a KPI engine on it; MeasureError when empty."""
+def _open(path: Path, *, read_only: bool) -> DuckDBPyConnection:
+    from stratege.measure.store import StoreBusy, open_store
+
+    try:
+        return open_store(path, read_only=read_only)
+    except StoreBusy as error:
+        raise MeasureError("store_busy", path=str(path)) from error
+
+
+@contextlib.contextmanager
+def measurements(
+    document: StrategyDocument, data: Path | None = None
+) -> Iterator[tuple[DuckDBPyConnection, KpiEngine, Knowledge]]:
+    """The strategy's store, read-only, a KPI engine on it and the knowledge, closed on
+    leaving; MeasureError when there is no store."""
     import ibis  # type: ignore[import-untyped]
 
     from stratege.measure.engine import KpiEngine
@@ -70,14 +86,14 @@ def open_measurements(document: StrategyDocument, data: Path | None = None):  # 
     path = data_path(document, data)
     if not path.is_file():
         raise MeasureError("no_data", path=str(path))
+    con = _open(path, read_only=True)
     try:
-        con = open_store(path, read_only=True)
-    except StoreBusy as error:
-        raise MeasureError("store_busy", path=str(path)) from error
-    knowledge = load_knowledge(document.strategy.knowledge)
-    # The engine on a cursor of its own: a result left open by a direct query on ``con``
-    # must not block the engine's queries (DuckDB allows one open result per connection).
-    return con, KpiEngine(ibis.duckdb.from_connection(con.cursor()), knowledge), knowledge
+        knowledge = load_knowledge(document.strategy.knowledge)
+        # The engine on a cursor of its own: a result left open by a direct query on ``con``
+        # must not block the engine's queries (DuckDB allows one open result per connection).
+        yield con, KpiEngine(ibis.duckdb.from_connection(con.cursor()), knowledge), knowledge
+    finally:
+        con.close()
 
 
 def measure(
@@ -89,84 +105,82 @@ def measure(
     slots: Sequence[Slot] = (),
 ) -> Measurement:
     """Each KPI against its trajectory, publication against cadence, mix and plan."""
+    with measurements(document, data) as (con, engine, knowledge):
+        return _measure(con, engine, knowledge, document, period, with_plan, slots)
+
+
+def _measure(
+    con: DuckDBPyConnection,
+    engine: KpiEngine,
+    knowledge: Knowledge,
+    document: StrategyDocument,
+    period: str | None,
+    with_plan: bool,
+    slots: Sequence[Slot],
+) -> Measurement:
     from stratege.measure.progress import measure as measure_progress
 
-    con, engine, knowledge = open_measurements(document, data)
-    try:
-        if with_plan and not slots:
-            # the planned posts only: their days do not depend on who produces them, so the
-            # staffing solver (most of a plan's time) is not run
-            from stratege.planning.days import Horizon
-            from stratege.planning.slots import plan_slots
+    strategy = document.strategy
+    if with_plan and not slots:
+        # the planned posts only: their days do not depend on who produces them, so the
+        # staffing solver (most of a plan's time) is not run
+        from stratege.planning.days import Horizon
+        from stratege.planning.slots import plan_slots
 
-            strategy = document.strategy
-            slots = plan_slots(strategy, knowledge, Horizon.of(strategy, None, None))
-        return measure_progress(
-            con, engine, document.strategy, knowledge, period=period, slots=slots
-        )
-    finally:
-        con.close()
+        slots = plan_slots(strategy, knowledge, Horizon.of(strategy, None, None))
+    return measure_progress(con, engine, strategy, knowledge, period=period, slots=slots)
 
 
-def audit(document: StrategyDocument, *, data: Path | None = None, days: int = 90):  # type: ignore[no-untyped-def]
+def audit(document: StrategyDocument, *, data: Path | None = None, days: int = 90) -> Audit:
     """Own accounts against competitors over the last ``days`` of data (question 3)."""
     from stratege.measure.audit import audit as audit_accounts
 
-    con, engine, _knowledge = open_measurements(document, data)
-    try:
+    with measurements(document, data) as (con, engine, _knowledge):
         return audit_accounts(con, engine, days=days)
-    finally:
-        con.close()
 
 
 def audit_update(
     document: StrategyDocument,
+    result: Audit,
     *,
     data: Path | None = None,
     days: int = 90,
     accounts: bool = True,
     baselines: bool = False,
 ) -> tuple[str, str]:
-    """(current text, new text) of the strategy with the observed figures written into
-    ``audit.accounts`` and, with ``baselines``, measured baselines for the KPIs without
-    one. Comments and key order are kept; nothing is written here."""
-    from stratege.measure.audit import audit as audit_accounts
+    """(current text, new text) of the strategy with the observed figures of ``result``
+    written into ``audit.accounts`` and, with ``baselines``, baselines measured over the
+    same ``days`` for the KPIs without one. Comments and key order are kept; nothing is
+    written here."""
     from stratege.measure.audit import audited_accounts, proposed_baselines
 
-    con, engine, _knowledge = open_measurements(document, data)
-    try:
-        result = audit_accounts(con, engine, days=days)
-        strategy = document.strategy
-        before = document.dumps()
-        update: dict[str, object] = {}
-        if accounts and result.accounts:
-            audit_section = strategy.audit.model_copy(
-                update={"accounts": audited_accounts(result, strategy)}
-            )
-            update["audit"] = audit_section
-        if baselines and result.end is not None:
+    strategy = document.strategy
+    before = document.dumps()
+    update: dict[str, object] = {}
+    if accounts and result.accounts:
+        audit_section = strategy.audit.model_copy(
+            update={"accounts": audited_accounts(result, strategy)}
+        )
+        update["audit"] = audit_section
+    if baselines and result.end is not None:
+        with measurements(document, data) as (_con, engine, _knowledge):
             proposals = proposed_baselines(engine, strategy, result.end, days)
-            update["kpis"] = [
-                k.model_copy(update={"baseline": proposals[k.id]}) if k.id in proposals else k
-                for k in strategy.kpis
-            ]
-        if update:
-            document.update(strategy.model_copy(update=update))
-        return before, document.dumps()
-    finally:
-        con.close()
+        update["kpis"] = [
+            k.model_copy(update={"baseline": proposals[k.id]}) if k.id in proposals else k
+            for k in strategy.kpis
+        ]
+    if update:
+        document.update(strategy.model_copy(update=update))
+    return before, document.dumps()
 
 
-def review(document: StrategyDocument, *, data: Path | None = None):  # type: ignore[no-untyped-def]
+def review(document: StrategyDocument, *, data: Path | None = None) -> Review:
     """Suggested changes to the strategy from the measured results, with their evidence."""
     from stratege.measure.review import review as review_strategy
 
-    measurement = measure(document, data=data, with_plan=False)
-    con, _engine, _knowledge = open_measurements(document, data)
-    try:
+    with measurements(document, data) as (con, engine, knowledge):
+        measurement = _measure(con, engine, knowledge, document, None, False, ())
         return review_strategy(con, document.strategy, measurement)
-    finally:
-        con.close()
 
 
 def review_update(document: StrategyDocument, suggestions: list[Suggestion]) -> tuple[str, str]:
