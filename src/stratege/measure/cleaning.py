@@ -25,8 +25,13 @@ def quote(text: str) -> str:
 def is_empty(raw: str) -> str:
     """SQL: the cell holds no value."""
     markers = ", ".join(quote(m) for m in NONE_MARKERS)
-    # the length test first: a caption is never lowered and trimmed just to be compared
-    return f"({raw} IS NULL OR (length({raw}) <= 16 AND lower(trim({raw})) IN ({markers})))"
+    # the length tests first: a caption is never lowered and trimmed just to be compared;
+    # strlen (bytes, read off the string's header) before length (characters, counted):
+    # 16 characters are at most 64 bytes
+    return (
+        f"({raw} IS NULL OR (strlen({raw}) <= 64 AND length({raw}) <= 16 "
+        f"AND lower(trim({raw})) IN ({markers})))"
+    )
 
 
 def _compact(raw: str) -> str:

@@ -32,8 +32,6 @@ import ibis  # type: ignore[import-untyped]  # no py.typed (see report)
 import ibis.expr.datatypes as dt_types  # type: ignore[import-untyped]
 import ibis.expr.operations as ops  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
-import pyarrow as pa
-import pyarrow.compute as pc
 from ibis.common.exceptions import TableNotFound  # type: ignore[import-untyped]
 
 from stratege.knowledge.models import Knowledge
@@ -102,6 +100,7 @@ class KpiEngine:
         self.knowledge = knowledge
         self.database = database
         self._queries: OrderedDict[Hashable, ir.Table] = OrderedDict()
+        self._sql: OrderedDict[Hashable, str] = OrderedDict()  # DuckDB: each query's SQL
         self._queries_lock = threading.Lock()
 
     def formula(self, metric: str) -> Formula:
@@ -198,26 +197,41 @@ class KpiEngine:
     def _run(self, formulas: tuple[Formula, ...], options: _Options) -> list[list[KpiValue]]:
         """The values of formulas of one scope, from one query, sorted by period then keys
         (empty keys last), the keys compared as Python compares strings."""
-        table = self._query(formulas, options).to_pyarrow()
-        keys = {f"_key{i}": _key_array(table, key) for i, key in enumerate(options.by)}
-        order = pc.sort_indices(  # stable, nulls at the end, strings by code point
-            pa.table({_PERIOD: table[_PERIOD], **keys}),
-            sort_keys=[(name, "ascending") for name in (_PERIOD, *keys)],
+        columns, rows = self._rows(self._query(formulas, options))
+        position = {name: i for i, name in enumerate(columns)}
+        keys = [_key_reader(key, position) for key in options.by]
+        at_period = position[_PERIOD]
+        # A result has a row per period and group (a few thousand at most): sorted here.
+        keyed = sorted(
+            ((row[at_period], tuple(read(row) for read in keys), row) for row in rows),
+            key=lambda item: (_last_if_none(item[0]), *map(_last_if_none, item[1])),
         )
-        table = table.take(order)
-        periods = [_as_date(day) for day in table[_PERIOD].to_pylist()]
-        groups = list(zip(*(keys[name].take(order).to_pylist() for name in keys), strict=True))
-        if not keys:
-            groups = [()] * len(periods)
+        outputs = [position[_output(i)] for i in range(len(formulas))]
         return [
-            [
-                KpiValue(period, group, _finite(value))
-                for period, group, value in zip(
-                    periods, groups, table[_output(i)].to_pylist(), strict=True
-                )
-            ]
-            for i in range(len(formulas))
+            [KpiValue(_as_date(period), group, _finite(row[at])) for period, group, row in keyed]
+            for at in outputs
         ]
+
+    def _rows(self, query: ir.Table) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """The column names and rows of ``query``. On DuckDB, its SQL (compiled once per
+        query) runs on the backend's connection directly: Ibis's ``to_pyarrow`` would compile
+        it again at each call and load pandas for its result converter (a third of a second
+        at the first query of a process), for rows that are then read one by one anyway."""
+        if self.backend.name != "duckdb":
+            table = query.to_pyarrow()
+            names = list(table.column_names)
+            return names, list(zip(*(table[name].to_pylist() for name in names), strict=True))
+        key = query.op()
+        with self._queries_lock:
+            sql = self._sql.get(key)
+        if sql is None:
+            sql = str(self.backend.compile(query))
+            with self._queries_lock:
+                self._sql[key] = sql
+                if len(self._sql) > QUERY_CACHE_SIZE:
+                    self._sql.popitem(last=False)
+        relation = self.backend.con.sql(sql)
+        return list(relation.columns), relation.fetchall()
 
     def _query(self, formulas: tuple[Formula, ...], options: _Options) -> ir.Table:
         """The query of formulas of one scope (built once per formulas, options and table)."""
@@ -494,11 +508,21 @@ def _outer(node: Node, result: ir.Table, names: dict[Aggregate, str]) -> ir.Floa
     raise TypeError(f"{node!r} cannot be evaluated on a group")
 
 
-def _key_array(table: pa.Table, key: GroupKey) -> pa.ChunkedArray:
-    """The ``key`` of each row: an account is ``platform/account`` (empty if either is)."""
+def _key_reader(key: GroupKey, position: dict[str, int]) -> Any:
+    """How to read ``key`` off a result row: an account is ``platform/account`` (empty if
+    either is)."""
     if key != "account":
-        return table[key]
-    return pc.binary_join_element_wise(table["platform"], table["account"], "/")
+        at = position[key]
+        return lambda row: row[at]
+    platform, account = position["platform"], position["account"]
+    return lambda row: (
+        None if row[platform] is None or row[account] is None else f"{row[platform]}/{row[account]}"
+    )
+
+
+def _last_if_none(value: Any) -> tuple[bool, Any]:
+    """A sort key that puts empty values last (and never compares them)."""
+    return (True, 0) if value is None else (False, value)
 
 
 def _as_date(value: Any) -> dt.date:

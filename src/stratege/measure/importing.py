@@ -11,6 +11,7 @@ export of the same posts updates their figures and keeps the replaced ones in
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import tempfile
@@ -237,13 +238,13 @@ def _read_one(
     outcome = FileOutcome(
         path.name, spec.id, spec.tool, spec.platform or "", spec.scope, language, owner
     )
-    _load_raw(con, found, scratch, decimal)
+    typed = _load_raw(con, found, scratch, decimal)
     first_row = found.header_index + 2 + spec.skip_rows
     dated = DATED_BY[spec.scope]
     if spec.source == "mapping":
         _refuse_unformatted_dates(con, spec, found, path.name)
     year_sql = _years(con, spec, found, options.year, path.name)
-    expressions = _cell_expressions(spec, found, decimal, year_sql)
+    expressions = _cell_expressions(spec, found, decimal, year_sql, typed)
     if titled:
         expressions[titled] = expressions.pop("value")
     checks = _cells(con, knowledge, spec, found, expressions, dated)
@@ -263,23 +264,18 @@ def _read_one(
     good = " AND ".join(f"NOT {flag}" for flag, *_ in checks) or "true"
     identity = _identify(con, strategy, spec, options, owner, path.name, good)
     accounts = _stage(con, knowledge, spec, good, dated, identity)
+    keys = ["platform", "account", *KEYS[spec.scope]]
+    summary = _summary(con, keys)
     import_id = next_import_id(con)
-    new, updated, unchanged = _merge(con, knowledge, spec.scope, import_id)
+    new, updated, unchanged = _merge(con, knowledge, spec.scope, import_id, summary)
     outcome.rows_new, outcome.rows_updated, outcome.rows_unchanged = new, updated, unchanged
-    row = con.execute("SELECT min(day), max(day) FROM staged").fetchone()
-    if row and row[0] is not None:
-        outcome.first_day, outcome.last_day = row[0].isoformat(), row[1].isoformat()
+    if summary.first_day is not None and summary.last_day is not None:
+        outcome.first_day = summary.first_day.isoformat()
+        outcome.last_day = summary.last_day.isoformat()
     outcome.accounts = sorted({a for _, a in accounts})
-    outcome.channels = sorted(
-        {
-            r[0]
-            for r in con.execute(
-                "SELECT DISTINCT channel FROM staged WHERE channel IS NOT NULL"
-            ).fetchall()
-        }
-    )
+    outcome.channels = summary.channels
     outcome.platform = outcome.platform or ",".join(sorted({p for p, _ in accounts}))
-    con.execute("DROP TABLE IF EXISTS staged; DROP TABLE IF EXISTS incoming")
+    con.execute("DROP VIEW staged; DROP TABLE cells; DROP TABLE IF EXISTS incoming")
     return outcome, (accounts if spec.scope in ("post", "account") else set())
 
 
@@ -301,12 +297,37 @@ def _titled_field(spec: FormatSpec, found: Detection, file: str) -> str | None:
     return field_name
 
 
+def _plain_number_columns(found: Detection, decimal: str) -> set[int]:
+    """Positions of the columns that DuckDB's CSV reader may type as numbers itself: those
+    only ever read as a plain number (not a percentage, a duration, an id or the source of
+    an extracted value), in a file written with a decimal point. Never the first two
+    columns, which tell an empty or a Total row by their text."""
+    if decimal != "." or found.sheet.path is None:
+        return set()
+    spec = found.spec
+    uses: dict[int, set[str]] = {}
+    for name, position in found.columns.items():
+        uses.setdefault(position, set()).add(spec.columns[name].type)
+    sources = {found.columns[e.source] for e in spec.extract.values() if e.source in found.columns}
+    return {
+        position
+        for position, kinds in uses.items()
+        if kinds == {"number"} and position >= 2 and position not in sources
+    }
+
+
 def _load_raw(
     con: duckdb.DuckDBPyConnection, found: Detection, scratch: Path, decimal: str
-) -> None:
-    """The data rows as text: a temporary table ``raw_data`` of the columns the format
-    reads (c0, c1… by position in the file), and the view ``raw`` that numbers its rows
-    from 0 in the file's order (``_row``)."""
+) -> set[int]:
+    """The data rows: a temporary table ``raw_data`` of the columns the format reads (c0,
+    c1… by position in the file), and the view ``raw`` that numbers its rows from 0 in the
+    file's order (``_row``). Returns the positions read as numbers (DOUBLE) by the CSV
+    reader itself; every other column is text.
+
+    Reading the plain-number columns typed is several times cheaper than reading them as
+    text and casting them in SQL; it is only tried, though: a single cell that the reader
+    cannot type ("1.2K", "-", "12 %") makes the whole file read again as text, where each
+    cell gets the full reading and a bad one its file:row:column report."""
     sheet, spec = found.sheet, found.spec
     width = max(len(found.headers), 1)
     # the first two columns tell an empty or a Total row; the others, only if read
@@ -325,13 +346,24 @@ def _load_raw(
     else:
         write_rows_csv(sheet.cells[found.header_index + 1 + spec.skip_rows :], scratch, decimal)
         source = scratch
-    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
     delimiter = sheet.delimiter if sheet.path is not None else ","
 
-    def load(padded: bool) -> None:
+    def load(padded: bool, typed: set[int]) -> None:
+        columns = (
+            "{"
+            + ", ".join(f"'c{i}': '{'DOUBLE' if i in typed else 'VARCHAR'}'" for i in range(width))
+            + "}"
+        )
         # Short rows are padded with empty cells; DuckDB only does that reading on one thread
         # when quoted cells hold line breaks, so the fast parallel read is tried first.
         options = "null_padding = true, parallel = false" if padded else "null_padding = false"
+        if typed:
+            # a cell the reader cannot type is set aside, not an error: a failed statement
+            # would abort the import's transaction
+            options += (
+                ", store_rejects = true, rejects_table = 'raw_rejects', "
+                "rejects_scan = 'raw_reject_scans'"
+            )
         # only the columns read are kept, and the rows keep the file's order (DuckDB keeps
         # insertion order), so the table's rowid numbers them without a window that would
         # force the read onto one thread
@@ -344,11 +376,20 @@ def _load_raw(
                 strict_mode = false, encoding = 'utf-8')"""
         )
 
+    typed = _plain_number_columns(found, decimal) & set(needed)
     try:
-        try:
-            load(padded=False)
-        except duckdb.Error:
-            load(padded=True)
+        if typed:
+            try:
+                load(padded=False, typed=typed)
+                if not _typed_cleanly(con, typed):
+                    typed = set()
+            except duckdb.Error:
+                typed = set()
+        if not typed:
+            try:
+                load(padded=False, typed=typed)
+            except duckdb.Error:
+                load(padded=True, typed=typed)
         # rowids are consecutive in insertion order, from an offset inside a transaction
         first = con.execute("SELECT coalesce(min(rowid), 0) FROM raw_data").fetchall()[0][0]
         con.execute(
@@ -360,6 +401,20 @@ def _load_raw(
         if "unicode" in text.lower() or "utf-8" in text.lower():
             raise UnreadableFile("bad_encoding") from error
         raise UnreadableFile("bad_csv", detail=text.splitlines()[0][:200]) from error
+    return typed
+
+
+def _typed_cleanly(con: duckdb.DuckDBPyConnection, typed: set[int]) -> bool:
+    """Whether the typed read kept every row, and its numbers are all finite ("inf" and
+    "nan", which the reader takes for numbers, are no figures: the text reading reports
+    them). The reader's record of what it set aside is dropped either way."""
+    rejected = con.execute("SELECT count(*) FROM raw_rejects").fetchall()[0][0]
+    con.execute("DROP TABLE raw_rejects; DROP TABLE raw_reject_scans")
+    if rejected:
+        return False
+    tests = " OR ".join(f"NOT isfinite(c{i})" for i in sorted(typed))
+    row = con.execute(f"SELECT count(*) FROM raw_data WHERE {tests}").fetchone()
+    return not row or row[0] == 0
 
 
 @dataclass(frozen=True)
@@ -371,6 +426,7 @@ class Cell:
     raw: str
     kind: str
     required: bool = False
+    typed: bool = False  # read as a number by the CSV reader: empty is NULL, never bad
 
 
 def _date_formats(spec: FormatSpec, found: Detection, name: str) -> tuple[list[str], str]:
@@ -386,16 +442,18 @@ def _date_formats(spec: FormatSpec, found: Detection, name: str) -> tuple[list[s
 
 
 def _cell_expressions(
-    spec: FormatSpec, found: Detection, decimal: str, year: str | None
+    spec: FormatSpec, found: Detection, decimal: str, year: str | None, typed: set[int]
 ) -> dict[str, Cell]:
     """canonical column → how it is read, for the columns the file has (and the values
-    taken out of them)."""
+    taken out of them); ``typed``: the positions the CSV reader already read as numbers."""
     months = format_book().month_names
     result: dict[str, Cell] = {}
     for name, position in found.columns.items():
         column = spec.columns[name]
         raw = f"c{position}"
-        if column.type in ("number", "percent"):
+        if position in typed:
+            sql = raw
+        elif column.type in ("number", "percent"):
             sql = cleaning.number(raw, decimal)
         elif column.type == "duration":
             sql = cleaning.duration(raw, decimal)
@@ -410,7 +468,7 @@ def _cell_expressions(
             sql = cleaning.text(raw)
         if column.scale is not None:
             sql = f"({sql} * {float(column.scale)!r})"
-        result[name] = Cell(sql, raw, column.type, column.required)
+        result[name] = Cell(sql, raw, column.type, column.required, position in typed)
     for name, rule in spec.extract.items():
         origin = result.get(rule.source)
         if name in result or origin is None:
@@ -440,14 +498,26 @@ def _cells(
     the canonical values, and one flag column per check of a cell (a number that is not
     one, a date out of range, a missing id). Returns the checks."""
     inner = [f'{cell.sql} AS "{name}"' for name, cell in expressions.items()]
-    empties = sorted({cell.raw for cell in expressions.values()})
+    # emptiness, only of the cells a check reads it for (a caption's is never needed)
+    checked = ("number", "percent", "duration", "datetime", "date")
+    empties = sorted(
+        {
+            cell.raw
+            for cell in expressions.values()
+            if not cell.typed
+            and (cell.kind in checked or (cell.required and cell.kind != "extract"))
+        }
+    )
     inner += [f"{cleaning.is_empty(raw)} AS _e_{raw}" for raw in empties]
     checks: list[Check] = []
     flags: list[str] = []
     for name, cell in expressions.items():
         header = found.headers[int(cell.raw[1:])]
-        value, empty = f'"{name}"', f"_e_{cell.raw}"
-        if cell.kind in ("number", "percent", "duration"):
+        value = f'"{name}"'
+        empty = f"({value} IS NULL)" if cell.typed else f"_e_{cell.raw}"
+        if cell.typed:
+            condition = ""
+        elif cell.kind in ("number", "percent", "duration"):
             condition = f"(NOT {empty} AND {value} IS NULL)"
         elif cell.kind in ("datetime", "date"):
             # a date outside the years of social media is a typo (or a misread year), and
@@ -515,7 +585,8 @@ def _bad_cells(
     if not checks:
         return []
     parts = [
-        f"SELECT c._row, {cleaning.quote(header)} AS header, coalesce(r.{raw}, '') AS value, "
+        f"SELECT c._row, {cleaning.quote(header)} AS header, "
+        f"coalesce(CAST(r.{raw} AS VARCHAR), '') AS value, "
         f"{cleaning.quote(kind)} AS kind, {i} AS k FROM cells c JOIN raw r USING (_row) "
         f"WHERE c.{flag}"
         for i, (flag, header, raw, kind) in enumerate(checks)
@@ -610,9 +681,9 @@ def _stage(
     dated: str,
     identity: Identity,
 ) -> set[tuple[str, str]]:
-    """``staged``: the good rows of ``cells`` with their platform, account, owner and
-    channel, the post's format and video flag, and the row's day, in one statement; then the
-    intermediate tables go (a million-row import must not hold them all until commit)."""
+    """The view ``staged``: the good rows of ``cells`` with their platform, account, owner
+    and channel, the post's format and video flag, and the row's day. A view, not a copy:
+    the merge reads it once to sum it up and once to insert it."""
     columns = [r[0] for r in con.execute("DESCRIBE cells").fetchall()]
     stored = {n for n, _ in table_columns(knowledge, spec.scope)}
     derived: dict[str, str] = {}
@@ -648,15 +719,44 @@ def _stage(
     ]
     extra = [f'{sql} AS "{name}"' for name, sql in derived.items()]
     con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE staged AS
+        f"""CREATE OR REPLACE TEMP VIEW staged AS
         SELECT w.platform, w.account, {cleaning.quote(identity.owner)} AS owner, w.channel,
                {", ".join(kept + extra)}, CAST(s."{dated}" AS DATE) AS day
         FROM cells s JOIN who w ON w.platform = {identity.platform_sql}
                                AND w.raw_account IS NOT DISTINCT FROM {identity.account_sql}
         WHERE {good}"""
     )
-    con.execute("DROP TABLE cells")
     return identity.accounts
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What one pass over ``staged`` tells before the merge."""
+
+    rows: int
+    duplicates: bool  # some key may be listed twice (a bilingual export, overlapping files)
+    first_day: dt.date | None
+    last_day: dt.date | None
+    channels: list[str]
+
+
+def _summary(con: duckdb.DuckDBPyConnection, keys: Sequence[str]) -> Summary:
+    """Rows, period, channels and whether a key repeats, in one pass. Keys are compared by
+    their hash: as many distinct hashes as rows proves there is no duplicate, at a fraction
+    of the cost of comparing the texts; a collision only costs the de-duplication."""
+    missing = [k for k in keys if k not in _columns(con, "staged")]
+    if missing:
+        raise MeasureError("bad_mapping", file="staged", reason=f"no {', '.join(missing)}")
+    row = con.execute(
+        f"""SELECT count(*), count(DISTINCT hash({", ".join(keys)})), min(day), max(day),
+                   list(DISTINCT channel ORDER BY channel) FILTER (WHERE channel IS NOT NULL)
+            FROM staged"""
+    ).fetchall()[0]
+    return Summary(int(row[0]), row[1] != row[0], row[2], row[3], list(row[4] or []))
+
+
+def _columns(con: duckdb.DuckDBPyConnection, relation: str) -> list[str]:
+    return [r[0] for r in con.execute(f"DESCRIBE {relation}").fetchall()]
 
 
 def _sql_list(values: Sequence[str]) -> str:
@@ -762,26 +862,26 @@ def _resolve(
 
 
 def _merge(
-    con: duckdb.DuckDBPyConnection, knowledge: Knowledge, scope: str, import_id: int
+    con: duckdb.DuckDBPyConnection,
+    knowledge: Knowledge,
+    scope: str,
+    import_id: int,
+    summary: Summary,
 ) -> tuple[int, int, int]:
     """Merge ``staged`` into the scope's table: (new, updated, unchanged) rows."""
     table_cols = [n for n, _ in table_columns(knowledge, scope)]
-    staged = {r[0] for r in con.execute("DESCRIBE staged").fetchall()}
+    staged = set(_columns(con, "staged"))
     keys = ["platform", "account", *KEYS[scope]]
-    missing = [k for k in keys if k not in staged]
-    if missing:
-        raise MeasureError("bad_mapping", file=scope, reason=f"no {', '.join(missing)}")
     metrics = [m for m in metric_columns(knowledge, scope) if m in staged]
     others = [c for c in table_cols if c in staged and c not in keys and c not in metrics]
     carried = [c for c in table_cols if c in staged and c != "import_id"]
     order = "_row DESC" if "_row" in staged else "1"
     key_list = ", ".join(keys)
-    counts = con.execute(f"SELECT count(*), count(DISTINCT ({key_list})) FROM staged").fetchall()[0]
     # a row listed twice (a bilingual export, a post in two files' overlap): the last one
     # wins; without duplicates, no sort of a million rows to find them
     dedup = (
         f"QUALIFY row_number() OVER (PARTITION BY {key_list} ORDER BY {order}) = 1"
-        if counts[0] != counts[1]
+        if summary.duplicates
         else ""
     )
     incoming = f"SELECT {', '.join(carried)}, {import_id} AS import_id FROM staged"
@@ -795,7 +895,7 @@ def _merge(
         " OR ".join(f"(i.{m} IS NOT NULL AND i.{m} IS DISTINCT FROM t.{m})" for m in metrics)
         or "false"
     )
-    total = _count(con, f"SELECT count(*) FROM {source}") if dedup else int(counts[0])
+    total = _count(con, f"SELECT count(*) FROM {source}") if dedup else summary.rows
     matched = _count(con, f'SELECT count(*) FROM {source} i JOIN "{scope}" t ON {on}')
     updated = _count(
         con, f'SELECT count(*) FROM {source} i JOIN "{scope}" t ON {on} WHERE {changed}'
@@ -817,10 +917,16 @@ def _merge(
             WHERE {on} AND ({changed})"""
         )
     names = ", ".join([*carried, "import_id"])
-    con.execute(
-        f"""INSERT INTO "{scope}" ({names})
-        SELECT {names} FROM {source} i ANTI JOIN "{scope}" t USING ({", ".join(keys)})"""
-    )
+    # The rows' order in the table means nothing (every reader groups or sorts), and not
+    # keeping it lets both threads write at once: a third less time for a million rows.
+    con.execute("SET preserve_insertion_order = false")
+    try:
+        con.execute(
+            f"""INSERT INTO "{scope}" ({names})
+            SELECT {names} FROM {source} i ANTI JOIN "{scope}" t USING ({", ".join(keys)})"""
+        )
+    finally:
+        con.execute("RESET preserve_insertion_order")
     return total - matched, updated, matched - updated
 
 

@@ -227,12 +227,12 @@ def refresh_account_days(
             posts = coalesce(pd.posts, 0),
             planned_channel = CASE WHEN account.channel IN (SELECT unnest(?::VARCHAR[]))
                                    THEN 1 ELSE 0 END,
-            active_channel = CASE WHEN EXISTS (
-                SELECT 1 FROM post_days q
-                WHERE q.platform = account.platform AND q.account = account.account
-                  AND date_trunc('month', q.day) = date_trunc('month', account.day))
-                THEN 1 ELSE 0 END
+            active_channel = CASE WHEN am.month IS NULL THEN 0 ELSE 1 END
         FROM grid g LEFT JOIN post_days pd USING (platform, account, day)
+             LEFT JOIN (SELECT DISTINCT platform, account, date_trunc('month', day) AS month
+                        FROM post_days) am
+             ON am.platform = g.platform AND am.account = g.account
+            AND am.month = date_trunc('month', g.day)
         WHERE account.platform = g.platform AND account.account = g.account
           AND account.day = g.day
         """,
