@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from stratege.bundled import example_names, example_path
@@ -11,6 +12,7 @@ from stratege.strategy import (
     load_strategy,
     parse_strategy,
     parse_strategy_bytes,
+    sections,
 )
 
 
@@ -38,3 +40,41 @@ def example(name: str) -> StrategyDocument:
         names = ", ".join(example_names())
         raise UnknownExample("unknown_example", name=name, names=names) from None
     return load_strategy(path)
+
+
+def sections_text(document_text: str, keys: Sequence[str]) -> str:
+    """The YAML of some top-level sections of a strategy (a question's), comments kept."""
+    return sections.sections_text(document_text, keys)
+
+
+def sections_texts(document_text: str, groups: Sequence[Sequence[str]]) -> list[str]:
+    """:func:`sections_text` of several groups of sections (each question's), read once."""
+    return sections.sections_texts(document_text, groups)
+
+
+def with_sections_text(
+    document_text: str, edited: str, keys: Sequence[str], name: str = "<edited>"
+) -> str:
+    """The text of the strategy with the sections ``keys`` replaced by ``edited`` (not yet
+    validated); raises StrategyFileError when ``edited`` is not YAML, SectionRefused when
+    it holds another question's section."""
+    return sections.with_sections(document_text, edited, keys, name)
+
+
+def with_sections(
+    document_text: str, edited: str, keys: Sequence[str], name: str = "<edited>"
+) -> StrategyDocument:
+    """The strategy with the sections ``keys`` replaced by ``edited``, validated; raises
+    StrategyFileError (located problems) or SectionRefused (another question's section)."""
+    text = sections.with_sections(document_text, edited, keys, name)
+    return parse_strategy(text, name)
+
+
+def examples() -> list[str]:
+    """The names of the bundled example strategies."""
+    return list(example_names())
+
+
+def example_text(name: str) -> str:
+    """The YAML text of a bundled example, as written (comments included)."""
+    return example(name).path.read_text(encoding="utf-8")

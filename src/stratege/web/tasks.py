@@ -1,0 +1,54 @@
+"""Long work, in the background worker (django-tasks, database backend): a plan, its pack
+and its calendar feed are computed from one version, never inside a request. The page
+shows the run's progress (each step's name) until it is done."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from stratege.i18n import LANGUAGES
+from stratege.services import pack, planning, strategies
+from stratege.web.models import PlanRun, StrategyVersion, Workspace
+
+
+def request_plan(workspace: Workspace, version: StrategyVersion, user: object) -> PlanRun:
+    """A new run, queued once the request's transaction commits."""
+    run: PlanRun = PlanRun.objects.create(workspace=workspace, version=version, requested_by=user)
+    transaction.on_commit(lambda: compute_plan.enqueue(run.id))
+    return run
+
+
+@task()
+def compute_plan(run_id: int) -> str:
+    run = PlanRun.objects.select_related("version").get(id=run_id)
+    PlanRun.objects.filter(id=run_id).update(status=PlanRun.Status.RUNNING, progress="checks")
+
+    def progress(step: str) -> None:
+        PlanRun.objects.filter(id=run_id).update(progress=step)
+
+    try:
+        document = strategies.parse(run.version.yaml_text, f"v{run.version.number}.yaml")
+        result = planning.plan(document, progress=progress)
+        lang = document.strategy.language if document.strategy.language in LANGUAGES else "fr"
+        files = pack.pack_files(result, LANGUAGES, lang, pdf=False, progress=progress)
+        stamp = dt.date.today()
+        PlanRun.objects.filter(id=run_id).update(
+            status=PlanRun.Status.DONE,
+            progress="done",
+            plan_json=result.to_json(),
+            ics=files.files.get(pack.PLAN_FOLDER + "calendar.ics", b""),
+            pack_zip=pack.zip_bytes(files.files, stamp),
+            finished_at=timezone.now(),
+        )
+    except Exception as error:  # the page says what failed; the worker goes on
+        PlanRun.objects.filter(id=run_id).update(
+            status=PlanRun.Status.FAILED,
+            error=f"{type(error).__name__}: {error}"[:2000],
+            finished_at=timezone.now(),
+        )
+        raise
+    return "done"

@@ -1,0 +1,160 @@
+"""The list of workspaces, a new workspace, its dashboard, its members and their rights."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
+
+from stratege.questions import QUESTIONS
+from stratege.services import strategies
+from stratege.web.access import signed_in, workspace_view
+from stratege.web.language import gettext_for, lang_of
+from stratege.web.models import Invitation, Membership, StrategyVersion, Workspace, new_token
+from stratege.web.roles import EXPLANATIONS, MANAGE, PERMISSIONS, VIEW, Role
+from stratege.web.views.common import diagnose_text
+
+
+class WorkspaceForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    example = forms.ChoiceField(required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["example"].choices = [("", "—"), *[(n, n) for n in strategies.examples()]]
+
+
+@signed_in
+def home(request: HttpRequest) -> HttpResponse:
+    memberships = Membership.objects.filter(user=request.user).select_related("workspace")
+    form = WorkspaceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        workspace = create_workspace(
+            form.cleaned_data["name"], request.user, form.cleaned_data["example"] or None
+        )
+        return redirect("web:dashboard", slug=workspace.slug)
+    return render(
+        request,
+        "web/home.html",
+        {"memberships": memberships.order_by("workspace__name"), "form": form},
+    )
+
+
+def create_workspace(name: str, owner: object, example: str | None = None) -> Workspace:
+    """A workspace with its owner, and a first version from a bundled example if asked."""
+    base = slugify(name)[:50] or "espace"
+    slug, n = base, 1
+    while Workspace.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    with transaction.atomic():
+        workspace: Workspace = Workspace.objects.create(slug=slug, name=name)
+        Membership.objects.create(workspace=workspace, user=owner, role=Role.OWNER)
+        if example:
+            StrategyVersion.objects.create(
+                workspace=workspace,
+                number=1,
+                yaml_text=strategies.example_text(example),
+                author=owner,
+                message=example,
+            )
+    return workspace
+
+
+@workspace_view(VIEW)
+def dashboard(request: HttpRequest, workspace: Workspace, membership: Membership) -> HttpResponse:
+    head = workspace.head()
+    diagnosis = diagnose_text(head.yaml_text, lang_of(request)) if head else None
+    lang = lang_of(request)
+    rows = [
+        {
+            "question": q,
+            "title": q.title(lang),
+            "errors": diagnosis.count(q.number, "error") if diagnosis else 0,
+            "warnings": diagnosis.count(q.number, "warning") if diagnosis else 0,
+            "infos": diagnosis.count(q.number, "info") if diagnosis else 0,
+        }
+        for q in QUESTIONS
+    ]
+    return render(
+        request,
+        "web/dashboard.html",
+        {
+            "workspace": workspace,
+            "membership": membership,
+            "head": head,
+            "approved": workspace.approved(),
+            "diagnosis": diagnosis,
+            "rows": rows,
+            "plan": workspace.plans.first(),
+        },
+    )
+
+
+class InviteForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices)
+
+
+@workspace_view(VIEW)
+def members(request: HttpRequest, workspace: Workspace, membership: Membership) -> HttpResponse:
+    _ = gettext_for(request)
+    invitations = workspace.invitations.filter(accepted_by__isnull=True).order_by("-created_at")
+    return render(
+        request,
+        "web/members.html",
+        {
+            "workspace": workspace,
+            "membership": membership,
+            "members": workspace.members.select_related("user").order_by("user__username"),
+            "invitations": invitations,
+            "roles": [(value, _(label)) for value, label in Role.choices],
+            "can_manage": MANAGE in PERMISSIONS[membership.role],
+            "rights": [
+                {
+                    "role": _(label),
+                    "granted": [_(EXPLANATIONS[p]) for p in sorted(PERMISSIONS[value])],
+                }
+                for value, label in Role.choices
+            ],
+        },
+    )
+
+
+@workspace_view(MANAGE)
+@require_POST
+def invite(request: HttpRequest, workspace: Workspace, membership: Membership) -> HttpResponse:
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        Invitation.objects.create(
+            workspace=workspace, role=form.cleaned_data["role"], created_by=request.user
+        )
+    return redirect("web:members", slug=workspace.slug)
+
+
+@workspace_view(MANAGE)
+@require_POST
+def change_role(
+    request: HttpRequest, workspace: Workspace, membership: Membership, member_id: int
+) -> HttpResponse:
+    member = get_object_or_404(Membership, id=member_id, workspace=workspace)
+    role = request.POST.get("role")
+    owners = workspace.members.filter(role=Role.OWNER).count()
+    keeps_an_owner = not (member.role == Role.OWNER and owners == 1)
+    if request.POST.get("remove") and keeps_an_owner:
+        member.delete()
+    elif role in Role.values and (keeps_an_owner or role == Role.OWNER):
+        member.role = role
+        member.save(update_fields=["role"])
+    return redirect("web:members", slug=workspace.slug)
+
+
+@workspace_view(MANAGE)
+@require_POST
+def renew_feed(request: HttpRequest, workspace: Workspace, membership: Membership) -> HttpResponse:
+    """A new secret for the calendar feed: the old subscription URL stops working."""
+    workspace.ics_token = new_token()
+    workspace.save(update_fields=["ics_token"])
+    return redirect("web:plan", slug=workspace.slug)
