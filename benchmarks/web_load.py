@@ -139,9 +139,9 @@ def _plan_ready(session: Session) -> None:
     session.post(f"/w/{WORKSPACE}/plan/compute/", {"csrfmiddlewaretoken": _csrf(page)})
     for _ in range(600):
         _, status = session.get(f"/w/{WORKSPACE}/plan/status/")
-        if "class=\"ok\"" in status:
+        if 'class="ok"' in status:
             return
-        if "role=\"alert\"" in status:
+        if 'role="alert"' in status:
             raise SystemExit("the plan failed: " + status)
         time.sleep(0.5)
     raise SystemExit("the plan took more than 5 minutes")

@@ -57,9 +57,7 @@ def _web(*arguments: str) -> None:
     os.execv(sys.executable, [sys.executable, "-m", "stratege.web", *arguments])
 
 
-DataOption = Annotated[
-    Path, typer.Option(help=_(N_("Folder of the database and the secret key.")))
-]
+DataOption = Annotated[Path, typer.Option(help=_(N_("Folder of the database and the secret key.")))]
 
 
 @app.command(
