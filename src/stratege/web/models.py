@@ -97,6 +97,9 @@ class StrategyVersion(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(default=timezone.now)
     message = models.CharField(max_length=300, blank=True)
+    # What pages read of the version, computed once when it is first read (each question's
+    # sections as YAML, the findings per language): reads never parse the YAML again.
+    derived = models.JSONField(default=dict, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["workspace", "number"], name="one_number")]
@@ -139,6 +142,10 @@ class PlanRun(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.CharField(max_length=200, blank=True)
     plan_json = models.TextField(blank=True)
+    # What the pages show of the plan, written with it: its summary and one compact record
+    # per post (the calendar never reads the whole plan back).
+    summary = models.JSONField(default=dict, blank=True)
+    slots = models.JSONField(default=list, blank=True)
     ics = models.BinaryField(blank=True, default=b"")
     pack_zip = models.BinaryField(blank=True, default=b"")
     error = models.TextField(blank=True)
@@ -148,6 +155,20 @@ class PlanRun(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+
+class PlanChart(models.Model):
+    """A chart of a computed plan as SVG, in one language (drawn by the worker)."""
+
+    run = models.ForeignKey(PlanRun, on_delete=models.CASCADE, related_name="charts")
+    name = models.CharField(max_length=40)
+    lang = models.CharField(max_length=2)
+    svg = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["run", "name", "lang"], name="one_chart_per_language")
+        ]
 
 
 class PostDraft(models.Model):
@@ -165,6 +186,8 @@ class PostDraft(models.Model):
     idea = models.TextField(blank=True)
     text = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.IDEA)
+    # Where the post was moved in the calendar (None: where the plan put it).
+    moved_to = models.DateTimeField(null=True, blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     updated_at = models.DateTimeField(default=timezone.now)
 
