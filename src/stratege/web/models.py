@@ -36,11 +36,19 @@ class Workspace(models.Model):
         return version
 
     def approved(self) -> StrategyVersion | None:
-        for version in self.versions.order_by("-number"):
-            if version.status() == Review.Action.APPROVED:
-                found: StrategyVersion = version
-                return found
-        return None
+        """The latest version whose last review approved it (one query)."""
+        last_action = (
+            Review.objects.filter(version=models.OuterRef("pk"))
+            .order_by("-created_at", "-id")
+            .values("action")[:1]
+        )
+        found: StrategyVersion | None = (
+            self.versions.annotate(last_action=models.Subquery(last_action))
+            .filter(last_action=Review.Action.APPROVED)
+            .order_by("-number")
+            .first()
+        )
+        return found
 
 
 class Membership(models.Model):
@@ -152,6 +160,9 @@ class PlanRun(models.Model):
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    # The columns a page listing runs or showing progress never needs.
+    HEAVY = ("plan_json", "ics", "pack_zip", "slots")
 
     class Meta:
         ordering = ["-created_at", "-id"]

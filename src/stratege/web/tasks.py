@@ -12,6 +12,7 @@ from django_tasks import task
 
 from stratege.i18n import LANGUAGES
 from stratege.services import pack, planning, strategies
+from stratege.web.derived import plan_slots, plan_summary
 from stratege.web.models import PlanRun, StrategyVersion, Workspace
 
 
@@ -36,10 +37,13 @@ def compute_plan(run_id: int) -> str:
         lang = document.strategy.language if document.strategy.language in LANGUAGES else "fr"
         files = pack.pack_files(result, LANGUAGES, lang, pdf=False, progress=progress)
         stamp = dt.date.today()
+        summary = plan_summary(result)
         PlanRun.objects.filter(id=run_id).update(
             status=PlanRun.Status.DONE,
             progress="done",
             plan_json=result.to_json(),
+            summary=summary,
+            slots=plan_slots(result),
             ics=files.files.get(pack.PLAN_FOLDER + "calendar.ics", b""),
             pack_zip=pack.zip_bytes(files.files, stamp),
             finished_at=timezone.now(),

@@ -10,13 +10,8 @@ from stratege.i18n import Lang
 from stratege.questions import QUESTIONS, Question
 from stratege.services import checking, strategies
 from stratege.strategy import StrategyDocument, StrategyFileError
+from stratege.web.derived import EDITED_SECTIONS as EDITED_SECTIONS
 from stratege.web.models import StrategyVersion
-
-# The sections each question page edits (the frame leaves the organisation to question 1).
-EDITED_SECTIONS: dict[int, tuple[str, ...]] = {
-    q.number: tuple(s for s in q.sections if not (q.number == 0 and s == "organisation"))
-    for q in QUESTIONS
-}
 
 
 @dataclass
@@ -43,6 +38,14 @@ def diagnose_text(text: str, lang: Lang, name: str = "strategy.yaml") -> Diagnos
     except StrategyFileError as error:
         return Diagnosis(problems=[p.render(lang) for p in error.problems])
     return diagnose(document, lang)
+
+
+def diagnosis_of(version: StrategyVersion, lang: Lang) -> Diagnosis:
+    """A saved version's diagnosis, as stored with it (never computed again)."""
+    from stratege.web.derived import findings_of
+
+    findings, problems = findings_of(version, lang)
+    return Diagnosis(findings=findings, problems=problems)
 
 
 def diagnose(document: StrategyDocument, lang: Lang) -> Diagnosis:

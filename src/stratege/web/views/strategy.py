@@ -4,7 +4,6 @@ diagnostics, saves that never overwrite someone else's, versions, diffs and appr
 from __future__ import annotations
 
 import difflib
-import functools
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -17,6 +16,7 @@ from stratege.services import strategies
 from stratege.strategy import StrategyFileError
 from stratege.strategy.sections import SectionRefused
 from stratege.web.access import workspace_view
+from stratege.web.derived import derive_text, findings_of, sections_of
 from stratege.web.language import gettext_for, lang_of
 from stratege.web.models import Membership, Review, StrategyVersion, Workspace
 from stratege.web.roles import APPROVE, EDIT, VIEW, allows
@@ -25,18 +25,10 @@ from stratege.web.views.common import EDITED_SECTIONS, diagnose_text, question_o
 
 
 def _sections(version: StrategyVersion | None, number: int) -> str:
+    """The question's sections as saved in ``version`` (stored with it: never parsed again)."""
     if version is None:
         return ""
-    return _question_texts(version.yaml_text)[number]
-
-
-@functools.lru_cache(maxsize=64)
-def _question_texts(yaml_text: str) -> dict[int, str]:
-    """Each question's sections as YAML, the version's text read once (and kept: pages and
-    diffs show the same versions again and again)."""
-    numbers = sorted(EDITED_SECTIONS)
-    texts = strategies.sections_texts(yaml_text, [EDITED_SECTIONS[n] for n in numbers])
-    return dict(zip(numbers, texts, strict=True))
+    return sections_of(version, number) or ""
 
 
 def _question_context(
@@ -80,8 +72,8 @@ def _diagnose_sections(
     if head is None and not text.strip():
         return [], []
     if head is not None and text == _sections(head, number):
-        diagnosis = diagnose_text(head.yaml_text, lang_of(request))  # the version as saved
-        return diagnosis.findings.get(number, []), diagnosis.problems
+        findings, problems = findings_of(head, lang_of(request))  # the version as saved
+        return findings.get(number, []), problems
     try:
         whole = strategies.with_sections_text(
             head.yaml_text if head else "", text, EDITED_SECTIONS[number]
@@ -136,7 +128,11 @@ def _save(
         context["problems"] = [_("The text is too long (1 MB at most).")]
         return 400
     keys = EDITED_SECTIONS[number]
-    with transaction.atomic():
+    # The text is merged, written and checked outside any transaction (that is most of a
+    # save's time; a database write lock is held only to insert the row). Another save
+    # taking the next number meanwhile makes the insert fail: then it all starts again on
+    # the new latest version, which the conflict test sees.
+    for _attempt in range(_SAVE_ATTEMPTS):
         head = workspace.head()
         if head is not None and head.number != base:
             ancestor = workspace.versions.filter(number=base).first()
@@ -161,6 +157,7 @@ def _save(
         new_text = document.dumps()
         if head is not None and new_text == head.yaml_text:
             return 302
+        derived = derive_text(new_text)
         try:
             with transaction.atomic():
                 StrategyVersion.objects.create(
@@ -169,11 +166,16 @@ def _save(
                     yaml_text=new_text,
                     author=request.user,
                     message=message,
+                    derived=derived,
                 )
         except IntegrityError:  # someone saved the same number a moment before
-            context.update(conflict=True, theirs=_sections(workspace.head(), number))
-            return 409
-    return 302
+            continue
+        return 302
+    context.update(conflict=True, theirs=_sections(workspace.head(), number))
+    return 409
+
+
+_SAVE_ATTEMPTS = 3
 
 
 @workspace_view(EDIT)
@@ -211,12 +213,14 @@ def upload(request: HttpRequest, workspace: Workspace, membership: Membership) -
             problems = [p.render(lang_of(request)) for p in error.problems]
         else:
             text = document.dumps()
+            derived = derive_text(text)
             with transaction.atomic():
                 head = workspace.head()
                 StrategyVersion.objects.create(
                     workspace=workspace,
                     number=(head.number if head else 0) + 1,
                     yaml_text=text,
+                    derived=derived,
                     author=request.user,
                     message=_("Uploaded {name}", name=uploaded.name or ""),
                 )

@@ -13,9 +13,16 @@ from stratege.questions import QUESTIONS
 from stratege.services import strategies
 from stratege.web.access import signed_in, workspace_view
 from stratege.web.language import gettext_for, lang_of
-from stratege.web.models import Invitation, Membership, StrategyVersion, Workspace, new_token
+from stratege.web.models import (
+    Invitation,
+    Membership,
+    PlanRun,
+    StrategyVersion,
+    Workspace,
+    new_token,
+)
 from stratege.web.roles import EXPLANATIONS, MANAGE, PERMISSIONS, VIEW, Role
-from stratege.web.views.common import diagnose_text
+from stratege.web.views.common import diagnosis_of
 
 
 class WorkspaceForm(forms.Form):
@@ -67,7 +74,7 @@ def create_workspace(name: str, owner: object, example: str | None = None) -> Wo
 @workspace_view(VIEW)
 def dashboard(request: HttpRequest, workspace: Workspace, membership: Membership) -> HttpResponse:
     head = workspace.head()
-    diagnosis = diagnose_text(head.yaml_text, lang_of(request)) if head else None
+    diagnosis = diagnosis_of(head, lang_of(request)) if head else None
     lang = lang_of(request)
     rows = [
         {
@@ -89,7 +96,7 @@ def dashboard(request: HttpRequest, workspace: Workspace, membership: Membership
             "approved": workspace.approved(),
             "diagnosis": diagnosis,
             "rows": rows,
-            "plan": workspace.plans.first(),
+            "plan": workspace.plans.defer(*PlanRun.HEAVY).first(),
         },
     )
 
