@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from stratege.bundled import example_names, example_path
 from stratege.services.errors import UnknownExample
@@ -14,6 +15,7 @@ from stratege.strategy import (
     parse_strategy_bytes,
     sections,
 )
+from stratege.strategy import section_values as values
 
 
 def load(path: Path | str) -> StrategyDocument:
@@ -68,6 +70,18 @@ def with_sections(
     StrategyFileError (located problems) or SectionRefused (another question's section)."""
     text = sections.with_sections(document_text, edited, keys, name)
     return parse_strategy(text, name)
+
+
+def section_values(document_text: str, keys: Sequence[str]) -> dict[str, Any]:
+    """Some top-level sections of a strategy as plain values (what a form shows)."""
+    return values.section_values(document_text, keys)
+
+
+def with_section_values_text(document_text: str, sections_values: Mapping[str, Any]) -> str:
+    """The text of the strategy where each named section takes its new value (``None``
+    removes it), not yet validated: comments, key order and quoting of what did not
+    change are kept."""
+    return values.with_section_values(document_text, sections_values)
 
 
 def examples() -> list[str]:
