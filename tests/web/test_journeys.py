@@ -157,7 +157,9 @@ def test_submit_approve_then_plan_calendar_draft_pack_and_feed(world: World) -> 
     assert run.status == PlanRun.Status.DONE, run.error
     plan_page = world.client(Role.VIEWER).get(reverse("web:plan", args=[slug]))
     assert plan_page.context["summary"]["posts"] > 100
-    month = world.client(Role.VIEWER).get(reverse("web:calendar", args=[slug]), follow=True)
+    calendar = world.client(Role.VIEWER).get(reverse("web:calendar", args=[slug]))
+    assert calendar.status_code == 200 and b'id="calendar"' in calendar.content
+    month = world.client(Role.VIEWER).get(reverse("web:month", args=[slug, 2027, 1]))
     assert month.status_code == 200
     first_post = next(p for week in month.context["weeks"] for _, _, posts in week for p in posts)
     draft_url = reverse("web:save_draft", args=[slug, first_post["id"]])

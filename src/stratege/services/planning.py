@@ -4,12 +4,15 @@ the findings of the checks computed once for everything that shows them."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from stratege.checks import Finding, run_checks
+from stratege.i18n import Lang
 from stratege.knowledge import load_knowledge
+from stratege.planning import moves
+from stratege.planning.moves import MoveProblem
 from stratege.planning.plan import Plan, build_plan
 from stratege.planning.serialise import plan_from_json, plan_to_json
 from stratege.services.errors import DatesRefused
@@ -82,3 +85,23 @@ def plan_from_stored(document: StrategyDocument, text: str) -> PlanResult:
 def tell(progress: Progress | None, step: str) -> None:
     if progress is not None:
         progress(step)
+
+
+def check_move(
+    result: PlanResult,
+    slot_id: str,
+    start: dt.datetime,
+    moved: Mapping[str, dt.datetime] | None = None,
+) -> list[MoveProblem]:
+    """What moving one planned post to ``start`` breaks (windows, holidays, blackouts,
+    spacing, its producers' capacity), the posts in ``moved`` being already moved.
+    Raises KeyError for a post the plan does not have."""
+    return moves.check_move(result.plan, slot_id, start, moved)
+
+
+def calendar_with_moves(result: PlanResult, moved: Mapping[str, dt.datetime], lang: Lang) -> bytes:
+    """The calendar (ICS) of the plan with the posts moved by hand where they now are."""
+    from stratege.exports.ics import calendar_ics
+
+    plan = replace(result.plan, slots=moves.moved_slots(result.plan, moved))
+    return calendar_ics(plan, lang)

@@ -1,0 +1,357 @@
+"""The plan as a working calendar: month, week and list views (FullCalendar, fed by a JSON
+feed of the stored posts), the same month as a plain table, each post's brief and draft,
+and moving a post — checked against the plan before it is saved.
+
+Every page reads the run's stored post records (``PlanRun.slots``); only moving a post
+reads the whole plan back, because the check needs its windows, holidays and staffing.
+"""
+
+from __future__ import annotations
+
+import calendar as month_grid
+import datetime as dt
+import json
+from collections import defaultdict
+from typing import Any
+from urllib.parse import urlencode
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from stratege.i18n import Lang
+from stratege.services import planning
+from stratege.vocabulary import label
+from stratege.web.access import workspace_view
+from stratege.web.language import gettext_for, lang_of
+from stratege.web.models import Membership, PlanRun, PostDraft, Workspace
+from stratege.web.moves import moved_posts, stored, wall_clock
+from stratege.web.roles import DRAFT, EDIT, VIEW, allows
+from stratege.web.views.plan import _done_run, _result
+
+FILTERS = ("channel", "pillar", "audience", "person")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _run_or_404(workspace: Workspace) -> PlanRun:
+    run = _done_run(workspace, "slots")
+    if run is None:
+        raise Http404
+    return run
+
+
+def _posts(workspace: Workspace, run: PlanRun) -> list[dict[str, Any]]:
+    """The run's post records, each where it now is (moved by hand or as planned), with
+    its draft's status."""
+    drafts = {d.slot_id: d for d in workspace.drafts.only("slot_id", "status", "moved_to")}
+    posts = []
+    for record in run.slots:
+        post = dict(record)
+        draft = drafts.get(record["id"])
+        planned = dt.datetime.fromisoformat(record["start"])
+        post["planned"] = planned
+        post["start"] = wall_clock(draft.moved_to) if draft and draft.moved_to else planned
+        post["moved"] = post["start"] != planned
+        post["status"] = draft.status if draft else ""
+        posts.append(post)
+    return posts
+
+
+def _kept(post: dict[str, Any], wanted: dict[str, str]) -> bool:
+    """Does the post pass the filters (channel, pillar, audience, person: producer, approver
+    or publisher)?"""
+    for name, value in wanted.items():
+        if name == "person":
+            people = {*post["producers"].values(), post["approver"], post["publisher"]}
+            if value not in people:
+                return False
+        elif post.get(name) != value:
+            return False
+    return True
+
+
+def _filters(request: HttpRequest) -> dict[str, str]:
+    return {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
+
+
+def _choices(run: PlanRun, lang: Lang) -> dict[str, list[tuple[str, str]]]:
+    """What each filter can take, with the words a user reads."""
+    records = run.slots
+    people: dict[str, str] = run.summary.get("people", {})
+    names = set()
+    for r in records:
+        names |= {p for p in (*r["producers"].values(), r["approver"], r["publisher"]) if p}
+    return {
+        "channel": [(c, c) for c in sorted({r["channel"] for r in records})],
+        "pillar": [(p, p) for p in sorted({r["pillar"] for r in records if r["pillar"]})],
+        "audience": [(a, a) for a in sorted({r["audience"] for r in records if r["audience"]})],
+        "person": sorted(((p, people.get(p, p)) for p in names), key=lambda x: x[1]),
+    }
+
+
+@workspace_view(VIEW)
+def calendar_page(
+    request: HttpRequest, workspace: Workspace, membership: Membership
+) -> HttpResponse:
+    """The calendar (month, week, list), filtered by channel, pillar, audience or person;
+    editors move a post by dragging it."""
+    run = _done_run(workspace, "slots")
+    if run is None:
+        return redirect("web:plan", slug=workspace.slug)
+    lang = lang_of(request)
+    start = dt.date.fromisoformat(run.summary["start"])
+    end = dt.date.fromisoformat(run.summary["end"])
+    today = timezone.localdate()
+    shown = today if start <= today <= end else start
+    choices = _choices(run, lang)
+    wanted = _filters(request)
+    return render(
+        request,
+        "web/calendar.html",
+        {
+            "workspace": workspace,
+            "membership": membership,
+            "filters": [(name, choices[name], wanted.get(name, "")) for name in FILTERS],
+            "config": json.dumps(
+                {
+                    "events": reverse("web:events", kwargs={"slug": workspace.slug}),
+                    "move": reverse("web:move", kwargs={"slug": workspace.slug, "slot_id": "SLOT"}),
+                    "initialDate": shown.isoformat(),
+                    "validRange": {
+                        "start": start.isoformat(),
+                        "end": (end + dt.timedelta(days=1)).isoformat(),
+                    },
+                    "locale": lang,
+                    "editable": allows(membership.role, EDIT),
+                    "filters": wanted,
+                }
+            ),
+            "table": reverse(
+                "web:month",
+                kwargs={"slug": workspace.slug, "year": shown.year, "number": shown.month},
+            ),
+        },
+    )
+
+
+@workspace_view(VIEW)
+def events(request: HttpRequest, workspace: Workspace, membership: Membership) -> JsonResponse:
+    """The posts between ``start`` and ``end`` (FullCalendar's feed), filtered."""
+    run = _run_or_404(workspace)
+    try:
+        first = _day(request.GET.get("start")) or dt.date.min
+        last = _day(request.GET.get("end")) or dt.date.max
+    except ValueError:
+        return JsonResponse({"error": "bad dates"}, status=400)
+    lang = lang_of(request)
+    wanted = _filters(request)
+    channels = run.summary.get("channels", [])
+    found = []
+    for post in _posts(workspace, run):
+        day = post["start"].date()
+        if not first <= day < last or not _kept(post, wanted):
+            continue
+        title = " · ".join(
+            x for x in (post["channel"], label("format", post["format"], lang), post["pillar"]) if x
+        )
+        classes = [
+            f"ch-{channels.index(post['channel']) % 8 if post['channel'] in channels else 0}"
+        ]
+        if post["status"]:
+            classes.append(f"st-{post['status']}")
+        if post["moved"]:
+            classes.append("moved")
+        found.append(
+            {
+                "id": post["id"],
+                "title": title,
+                "start": post["start"].isoformat(),
+                "url": reverse("web:slot", kwargs={"slug": workspace.slug, "slot_id": post["id"]}),
+                "classNames": classes,
+            }
+        )
+    return JsonResponse(found, safe=False)
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+
+
+@workspace_view(VIEW)
+def month(
+    request: HttpRequest, workspace: Workspace, membership: Membership, year: int, number: int
+) -> HttpResponse:
+    """A month of the calendar as a plain table, a row per week (works without script)."""
+    run = _run_or_404(workspace)
+    if not 1 <= number <= 12 or not 1900 < year < 2200:
+        raise Http404
+    lang = lang_of(request)
+    wanted = _filters(request)
+    days: dict[dt.date, list[dict[str, object]]] = defaultdict(list)
+    for post in _posts(workspace, run):
+        day = post["start"].date()
+        if (day.year, day.month) != (year, number) or not _kept(post, wanted):
+            continue
+        days[day].append(
+            {
+                "id": post["id"],
+                "time": post["start"].strftime("%H:%M"),
+                "channel": post["channel"],
+                "format": label("format", post["format"], lang),
+                "pillar": post["pillar"] or "",
+                "status": post["status"],
+                "moved": post["moved"],
+            }
+        )
+    weeks = month_grid.Calendar().monthdatescalendar(year, number)
+    first = dt.date(year, number, 1)
+    previous = (first - dt.timedelta(days=1)).replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    choices = _choices(run, lang)
+    query = urlencode(wanted)
+    return render(
+        request,
+        "web/month.html",
+        {
+            "workspace": workspace,
+            "membership": membership,
+            "weeks": [[(d, d.month == number, days.get(d, [])) for d in week] for week in weeks],
+            "first": first,
+            "previous": previous,
+            "following": following,
+            "filters": [(name, choices[name], wanted.get(name, "")) for name in FILTERS],
+            "query": query,
+            "weekdays": [label("weekday-short", d, lang) for d in _WEEKDAYS],
+        },
+    )
+
+
+class DraftForm(forms.ModelForm):
+    class Meta:
+        model = PostDraft
+        fields = ["idea", "text", "status"]
+
+
+def _record(run: PlanRun, slot_id: str) -> dict[str, Any]:
+    found = next((r for r in run.slots if r["id"] == slot_id), None)
+    if found is None:
+        raise Http404
+    return found
+
+
+@workspace_view(VIEW)
+def slot(
+    request: HttpRequest, workspace: Workspace, membership: Membership, slot_id: str
+) -> HttpResponse:
+    """A post's brief (objective, pillar, format, audience, who produces, approves and
+    publishes it, by when) and its idea and draft."""
+    run = _run_or_404(workspace)
+    return _render_slot(request, workspace, membership, run, slot_id)
+
+
+def _render_slot(
+    request: HttpRequest,
+    workspace: Workspace,
+    membership: Membership,
+    run: PlanRun,
+    slot_id: str,
+    problems: list[str] | None = None,
+    asked: dt.datetime | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    record = _record(run, slot_id)
+    draft = PostDraft.objects.filter(workspace=workspace, slot_id=slot_id).first()
+    lang = lang_of(request)
+    people: dict[str, str] = run.summary.get("people", {})
+    planned = dt.datetime.fromisoformat(record["start"])
+    start = wall_clock(draft.moved_to) if draft and draft.moved_to else planned
+    due = dt.date.fromisoformat(record["due"]) if record["due"] else None
+    if due and start != planned:
+        due = due + (start.date() - planned.date())
+    return render(
+        request,
+        "web/slot.html",
+        {
+            "workspace": workspace,
+            "membership": membership,
+            "slot": record,
+            "start": start,
+            "planned": planned,
+            "moved": start != planned,
+            "due": due,
+            "format": label("format", record["format"], lang),
+            "producers": [
+                (label("skill", skill, lang), people.get(p or "", p or "—"))
+                for skill, p in record["producers"].items()
+            ],
+            "approver": people.get(record["approver"] or "", record["approver"] or "—"),
+            "publisher": people.get(record["publisher"] or "", record["publisher"] or "—"),
+            "form": DraftForm(instance=draft),
+            "draft": draft,
+            "problems": problems or [],
+            "asked": (asked or start).strftime("%Y-%m-%dT%H:%M"),
+            "can_move": allows(membership.role, EDIT),
+        },
+        status=status,
+    )
+
+
+@workspace_view(DRAFT)
+@require_POST
+def save_draft(
+    request: HttpRequest, workspace: Workspace, membership: Membership, slot_id: str
+) -> HttpResponse:
+    run = _run_or_404(workspace)
+    _record(run, slot_id)
+    draft = PostDraft.objects.filter(workspace=workspace, slot_id=slot_id).first()
+    form = DraftForm(request.POST, instance=draft)
+    if form.is_valid():
+        saved = form.save(commit=False)
+        saved.workspace, saved.slot_id = workspace, slot_id
+        saved.updated_by, saved.updated_at = request.user, timezone.now()
+        saved.save()
+    return redirect("web:slot", slug=workspace.slug, slot_id=slot_id)
+
+
+@workspace_view(EDIT)
+@require_POST
+def move(
+    request: HttpRequest, workspace: Workspace, membership: Membership, slot_id: str
+) -> HttpResponse:
+    """Move a post to ``start`` (YYYY-MM-DDTHH:MM). What the move breaks is said first and
+    nothing is saved, unless ``force`` confirms it; ``start`` equal to the planned time
+    puts the post back. Answers JSON to the calendar's script, a page otherwise."""
+    run = _run_or_404(workspace)
+    record = _record(run, slot_id)
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    try:
+        start = dt.datetime.fromisoformat(request.POST.get("start", "")).replace(
+            tzinfo=None, second=0, microsecond=0
+        )
+    except ValueError:
+        _ = gettext_for(request)
+        message = _("Give the new date and time.")
+        if wants_json:
+            return JsonResponse({"saved": False, "problems": [message]}, status=400)
+        return _render_slot(request, workspace, membership, run, slot_id, [message], status=400)
+    moved = moved_posts(workspace, run)
+    problems = planning.check_move(_result(run), slot_id, start, moved)
+    lang = lang_of(request)
+    texts = [p.text(lang) for p in problems]
+    if problems and request.POST.get("force") != "1":
+        if wants_json:
+            return JsonResponse({"saved": False, "problems": texts})
+        return _render_slot(request, workspace, membership, run, slot_id, texts, start)
+    planned = dt.datetime.fromisoformat(record["start"])
+    draft, _created = PostDraft.objects.get_or_create(workspace=workspace, slot_id=slot_id)
+    draft.moved_to = None if start == planned else stored(start)
+    draft.updated_by, draft.updated_at = request.user, timezone.now()
+    draft.save(update_fields=["moved_to", "updated_by", "updated_at"])
+    if wants_json:
+        return JsonResponse({"saved": True, "problems": texts, "start": start.isoformat()})
+    return redirect("web:slot", slug=workspace.slug, slot_id=slot_id)
