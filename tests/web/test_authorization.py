@@ -33,6 +33,7 @@ def _arguments(pattern: URLPattern, world: World, workspace: Any, slot: str) -> 
             "slot_id": slot,
             "year": 2027,
             "token": world.own.ics_token,
+            "name": "workload",  # a chart of the plan
         }[name]
     return values
 

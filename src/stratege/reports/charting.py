@@ -1,5 +1,5 @@
 """Drawing tools shared by the document's charts: one figure, its axes in the language's
-numbers and dates, and its PNG bytes.
+numbers and dates, and its PNG bytes (or SVG text, for the web pages).
 
 matplotlib is imported here only when a chart is drawn (never by ``import stratege``), and
 only through its object API (``matplotlib.figure.Figure``): no pyplot, no global state, no
@@ -65,13 +65,20 @@ class ChartBook:
     drawn: dict[str, Figure] = field(default_factory=dict)
 
     def png(self, chart: Chart, context: Any) -> bytes:
+        return png(self.labelled(chart, context))
+
+    def svg(self, chart: Chart, context: Any, title: str) -> str:
+        return svg(self.labelled(chart, context), title, context.lang)
+
+    def labelled(self, chart: Chart, context: Any) -> Figure:
+        """The chart's shapes (drawn once), with its words in the context's language."""
         if context.plan is not self.plan:
             raise ValueError("a chart book draws the charts of one plan")
         if chart.name not in self.drawn:
             self.drawn[chart.name] = chart.draw(context)
         drawing = self.drawn[chart.name]
         chart.label(drawing, context)
-        return png(drawing)
+        return drawing
 
 
 def colour(index: int) -> str:
@@ -143,6 +150,25 @@ def png(drawing: Figure) -> bytes:
         metadata={"Software": None},
         pil_kwargs={"compress_level": 3},
     )
+    return buffer.getvalue()
+
+
+def svg(drawing: Figure, title: str, lang: Lang) -> str:
+    """The figure as SVG text, the same for the same plan: letters drawn as paths (shown
+    alike everywhere, no font needed, no text to inject), ids from a fixed salt, no date.
+    ``title`` is the image's ``<title>``, read out when the file is opened on its own.
+
+    The salt is a matplotlib setting, changed only for this call (charts are drawn by one
+    thread at a time: the CLI, the pack, the web app's worker)."""
+    from matplotlib import rc_context
+
+    buffer = io.StringIO()
+    with rc_context({"svg.hashsalt": "stratege", "svg.fonttype": "path"}):
+        drawing.savefig(
+            buffer,
+            format="svg",
+            metadata={"Title": title, "Language": lang, "Date": None, "Creator": None},
+        )
     return buffer.getvalue()
 
 

@@ -5,15 +5,16 @@ shows the run's progress (each step's name) until it is done."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from stratege.i18n import LANGUAGES
-from stratege.services import pack, planning, strategies
+from stratege.i18n import LANGUAGES, Lang
+from stratege.services import charts, pack, plan_pages, planning, strategies
 from stratege.web.derived import plan_slots, plan_summary
-from stratege.web.models import PlanRun, StrategyVersion, Workspace
+from stratege.web.models import PlanChart, PlanRun, StrategyVersion, Workspace
 
 
 def request_plan(workspace: Workspace, version: StrategyVersion, user: object) -> PlanRun:
@@ -38,6 +39,9 @@ def compute_plan(run_id: int) -> str:
         files = pack.pack_files(result, LANGUAGES, lang, pdf=False, progress=progress)
         stamp = dt.date.today()
         summary = plan_summary(result)
+        summary["pages"] = plan_pages.plan_pages(result)  # workload, budget, RACI… pages
+        progress("charts")
+        store_charts(run, charts.plan_charts(result, LANGUAGES))
         PlanRun.objects.filter(id=run_id).update(
             status=PlanRun.Status.DONE,
             progress="done",
@@ -56,3 +60,13 @@ def compute_plan(run_id: int) -> str:
         )
         raise
     return "done"
+
+
+def store_charts(run: PlanRun, drawn: Mapping[Lang, Mapping[str, str]]) -> None:
+    """The run's charts as SVG, per language (stored before the run says it is done, so a
+    page never links to a chart not yet there)."""
+    PlanChart.objects.bulk_create(
+        PlanChart(run=run, name=name, lang=lang, svg=svg)
+        for lang, by_name in drawn.items()
+        for name, svg in by_name.items()
+    )
