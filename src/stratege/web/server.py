@@ -122,6 +122,25 @@ def manage(arguments: argparse.Namespace, rest: list[str]) -> int:
     return 0
 
 
+def workspace_archive(arguments: argparse.Namespace) -> int:
+    """``export-workspace SLUG FILE`` / ``import-workspace FILE --owner USERNAME``: one
+    workspace as a ZIP (:mod:`stratege.web.archive`); prints the file or the address."""
+    configure(Path(arguments.data))
+    from stratege.i18n import system_language
+    from stratege.web import archive
+
+    try:
+        if arguments.command == "export-workspace":
+            done = archive.export_to_file(arguments.slug, Path(arguments.file))
+        else:
+            done = archive.import_from_file(Path(arguments.file), arguments.owner, arguments.name)
+    except archive.ArchiveRefused as refused:
+        print(f"{arguments.command}: {refused.message(system_language())}", file=sys.stderr)
+        return 2
+    print(done)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m stratege.web")
     parser.add_argument("--data", default=os.environ.get("STRATEGE_DATA_DIR", "stratege-data"))
@@ -138,7 +157,16 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("manage")
     for name in ("backup", "restore"):
         commands.add_parser(name).add_argument("file")
+    exporting = commands.add_parser("export-workspace")
+    exporting.add_argument("slug")
+    exporting.add_argument("file")
+    importing = commands.add_parser("import-workspace")
+    importing.add_argument("file")
+    importing.add_argument("--owner", required=True)
+    importing.add_argument("--name", default=None)
     arguments, rest = parser.parse_known_args(argv)
+    if arguments.command in ("export-workspace", "import-workspace"):
+        return workspace_archive(arguments)
     if arguments.command in ("backup", "restore"):
         from stratege.web import backup
 

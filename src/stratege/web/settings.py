@@ -9,6 +9,7 @@
   and headers (``manage.py check --deploy`` clean), behind HTTPS unless
   ``STRATEGE_INSECURE_HTTP=1`` says it is served on a local address without TLS.
 - ``STRATEGE_ALLOWED_HOSTS``: comma-separated host names (default: the local addresses).
+- ``STRATEGE_MAX_ARCHIVE_MB``: the largest workspace archive an import accepts (100).
 """
 
 from __future__ import annotations
@@ -158,6 +159,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 MAX_STRATEGY_BYTES = 1024 * 1024
+# A workspace's export (stratege.web.archive): each computed plan brings its pack (~2 MB).
+MAX_WORKSPACE_ARCHIVE_BYTES = int(os.environ.get("STRATEGE_MAX_ARCHIVE_MB", "100")) * 1024 * 1024
 
 # Security headers and cookies (check --deploy clean when served over HTTPS).
 SESSION_COOKIE_HTTPONLY = True
