@@ -1,8 +1,9 @@
-"""The JSON records of a workspace archive (:mod:`stratege.web.archive`), one schema each.
+"""The layout of a workspace archive (:mod:`stratege.web.archive`): its format's version,
+its paths and its JSON records, one schema each.
 
-They are strict (no extra key, no text for a number) and bounded as the database columns
-are, so that an archive that passes them is written without a database error; a problem is
-worded for people: the JSON pointer of the field and what is wrong with it.
+The records are strict (no extra key, no text for a number) and bounded as the database
+columns are, so that an archive that passes them is written without a database error; a
+problem is worded for people: the JSON pointer of the field and what is wrong with it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,21 @@ from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from stratege.i18n.catalogue import N_
+
+FORMAT = "stratege-workspace"
+FORMAT_VERSION = 1
+
+
+def version_path(number: int) -> str:
+    return f"versions/{number:04d}.yaml"
+
+
+def plan_folder(number: int) -> str:
+    return f"plans/{number:04d}/"
+
+
+def chart_path(plan: int, name: str, lang: str) -> str:
+    return f"{plan_folder(plan)}charts/{name}.{lang}.svg"
 
 
 def _plausible(moment: dt.datetime) -> dt.datetime:
