@@ -22,6 +22,7 @@ from stratege.i18n.catalogue import N_, plural, translator
 from stratege.i18n.numbers import day, num
 from stratege.timewindow import WEEK_DAYS, TimeWindow
 from stratege.vocabulary import label
+from stratege.wizard.suggest import cadence_of
 
 Quantity = Literal["number", "amount", "percent"]
 
@@ -356,9 +357,7 @@ def _period(word: str) -> str | None:
 
 def format_cadence(posts_per_week: float, lang: Lang) -> str:
     """A cadence as a default answer ("1 per day", "3 par semaine"), read back unchanged."""
-    if posts_per_week >= 7 and posts_per_week % 7 == 0:
-        return write_cadence(posts_per_week / 7, "day", lang)
-    return write_cadence(posts_per_week, "week", lang)
+    return write_cadence(*cadence_of(posts_per_week), lang)
 
 
 def write_cadence(posts: float, per: str, lang: Lang) -> str:

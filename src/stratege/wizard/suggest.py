@@ -143,6 +143,17 @@ def default_mix(platform_id: str, supported: Sequence[str]) -> dict[str, int]:
     return to_hundred(mix) if mix else {}
 
 
+# --- cadence ------------------------------------------------------------------------------
+
+
+def cadence_of(posts_per_week: float) -> tuple[float, str]:
+    """A weekly figure as a cadence row says it: (posts, per) — per day when it is a
+    whole number a day (a reference of 7 a week is "1 per day"), else per week."""
+    if posts_per_week >= 7 and posts_per_week % 7 == 0:
+        return posts_per_week / 7, "day"
+    return posts_per_week, "week"
+
+
 # --- indicators ---------------------------------------------------------------------------
 
 

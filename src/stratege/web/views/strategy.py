@@ -21,6 +21,7 @@ from stratege.web.language import gettext_for, lang_of
 from stratege.web.models import Membership, Review, StrategyVersion, Workspace
 from stratege.web.roles import APPROVE, EDIT, VIEW, allows
 from stratege.web.tasks import request_plan
+from stratege.web.views import section_forms
 from stratege.web.views.common import EDITED_SECTIONS, diagnose_text, question_or_404
 
 
@@ -58,6 +59,16 @@ def _render_question(
 ) -> HttpResponse:
     head = context["head"]
     findings, problems = _diagnose_sections(request, head, str(context["text"]), number)  # type: ignore[arg-type]
+    if context["can_edit"]:  # the sections as a form beside the text, findings linked to fields
+        form = section_forms.form_context(
+            request,
+            context["workspace"],  # type: ignore[arg-type]
+            number,
+            str(context["text"]),
+            context.get("posted"),  # type: ignore[arg-type]
+        )
+        context.update(form)
+        findings = section_forms.anchored(findings, form["anchors"])
     context["findings"] = findings
     if not context["problems"]:
         context["problems"] = problems
@@ -117,12 +128,21 @@ def _save(
     saved). A save made from an older version than the latest is refused (409) when the
     latest changed the same sections: both texts are shown, to merge by hand."""
     _ = gettext_for(request)
-    text = request.POST.get("text", "").replace("\r\n", "\n")
     message = request.POST.get("message", "")[:300]
     try:
         base = int(request.POST.get("base", "0"))
     except ValueError:
         base = 0
+    context["mode"] = "form" if section_forms.is_form(request) else "text"
+    if section_forms.is_form(request):  # the fields, written back into the sections' text
+        try:
+            text = section_forms.posted_text(request, workspace, number, base)
+        except section_forms.FormUnreadable as unreadable:
+            context.update(posted=unreadable.posted, base=base)
+            context["problems"] = section_forms.problems_of(request, unreadable.posted)
+            return 400
+    else:
+        text = request.POST.get("text", "").replace("\r\n", "\n")
     context["text"] = text
     if len(text.encode("utf-8")) > settings.MAX_STRATEGY_BYTES:
         context["problems"] = [_("The text is too long (1 MB at most).")]
@@ -186,11 +206,28 @@ def diagnose_question(
     """The findings of one question for the text being typed (the page asks as you type)."""
     question_or_404(number)
     text = request.POST.get("text", "")[: settings.MAX_STRATEGY_BYTES]
+    if section_forms.is_form(request):  # asked by the form's fields rather than the text
+        try:
+            base = int(request.POST.get("base", "0"))
+            text = section_forms.posted_text(request, workspace, number, base)
+        except ValueError as unreadable:  # FormUnreadable, or a bad base
+            problems = (
+                section_forms.problems_of(request, unreadable.posted)
+                if isinstance(unreadable, section_forms.FormUnreadable)
+                else []
+            )
+            context = {"findings": [], "problems": problems, "workspace": workspace}
+            return render(request, "web/_findings.html", context)
     findings, problems = _diagnose_sections(request, workspace.head(), text, number)
+    anchors = section_forms.form_context(request, workspace, number, text)["anchors"]
     return render(
         request,
         "web/_findings.html",
-        {"findings": findings, "problems": problems, "workspace": workspace},
+        {
+            "findings": section_forms.anchored(findings, anchors),
+            "problems": problems,
+            "workspace": workspace,
+        },
     )
 
 
