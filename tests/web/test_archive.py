@@ -377,3 +377,58 @@ def test_the_command_line_moves_a_workspace_to_another_server(world: World, tmp_
     assert refused.returncode == 2 and "No user is called nobody." in refused.stderr
     again_export = _web(server, "export-workspace", address.split("/")[2], str(back))
     assert again_export.returncode == 2 and "exists" in again_export.stderr
+
+
+def _zip(*entries: tuple[str, bytes], encrypted: bool = False) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as written:
+        for name, content in entries:
+            written.writestr(name, content)
+    data = bytearray(buffer.getvalue())
+    if encrypted:  # Python writes no encrypted entry: its flag set by hand, in both headers
+        data[6] |= 0x1
+        data[data.rindex(b"PK\x01\x02") + 8] |= 0x1
+    return bytes(data)
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+def test_what_any_zip_must_pass_is_checked_before_it_is_read() -> None:
+    cases = {
+        "too_many_entries": _zip(*[(f"{n}.txt", b"") for n in range(10_001)]),
+        "duplicate": _zip(("manifest.json", b"{}"), ("manifest.json", b"{}")),
+        "encrypted": _zip(("manifest.json", b"{}"), encrypted=True),
+        "unsafe_path": _zip(("versions/../../x", b"")),
+    }
+    for code, data in cases.items():
+        with pytest.raises(ArchiveRefused) as refused:
+            read_archive(data)
+        assert refused.value.code == code
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        '<image href="https://tracker.example/p.png"/>',
+        "<style>@import url(https://fonts.example/f.css);</style>",
+        '<rect style="fill: url(https://x.example/#g)"/>',
+        '<a href="javascript:alert(1)"><text>x</text></a>',
+        "<foreignObject><p>hello</p></foreignObject>",
+    ],
+)
+def test_a_chart_that_loads_anything_is_refused(world: World, spoil: str) -> None:
+    run = PlanRun.objects.create(workspace=world.own, version=world.own.head(), status="failed")
+    PlanChart.objects.create(
+        run=run, name="posts", lang="fr", svg=CHART.replace("</svg>", spoil + "</svg>")
+    )
+    with pytest.raises(ArchiveRefused) as refused:
+        read_archive(export_workspace(world.own))
+    assert refused.value.code == "bad_chart"
+
+
+def test_owners_find_the_export_and_everyone_the_import(world: World) -> None:
+    export = reverse("web:export_workspace", args=[world.own.slug])
+    members = reverse("web:members", args=[world.own.slug])
+    assert export in world.client(Role.OWNER).get(members).content.decode()
+    assert export not in world.client(Role.EDITOR).get(members).content.decode()
+    home = world.client(Role.VIEWER).get(reverse("web:home")).content.decode()
+    assert f'action="{reverse("web:import_workspace")}" enctype="multipart/form-data"' in home
