@@ -146,7 +146,7 @@ def test_the_whole_journey_in_a_browser(server: dict[str, str], browser: Any, ad
     # a new workspace, from an example
     admin.fill("#id_name", "Boulangeries Test")
     admin.select_option("#id_example", "boulangeries-martin")
-    admin.locator("main form button[type=submit]").click()
+    admin.locator("main form:has(#id_name) button[type=submit]").click()
     admin.wait_for_url(re.compile(r"/w/boulangeries-test/$"))
     _accessible(admin)
     _shot(admin, "web-dashboard-fr")
@@ -189,10 +189,10 @@ def test_the_whole_journey_in_a_browser(server: dict[str, str], browser: Any, ad
     approver.reload()
     _accessible(approver)
     _shot(approver, "web-plan-fr")
-    # the calendar, a post's brief and its draft
-    approver.goto(slug_url + "calendar/")
+    # the calendar, as a table here (FullCalendar's own test follows)
+    # a post's brief and its draft
+    approver.goto(slug_url + "calendar/2027/1/")
     _accessible(approver)
-    _shot(approver, "web-calendar-fr")
     approver.locator("a.post").first.click()
     _accessible(approver)
     approver.fill("#id_idea", "La galette")
@@ -207,6 +207,72 @@ def test_the_whole_journey_in_a_browser(server: dict[str, str], browser: Any, ad
     assert download.value.suggested_filename.endswith(".zip")
     feed = approver.locator("main p code").last.inner_text()
     assert approver.request.get(feed).text().startswith("BEGIN:VCALENDAR")
+
+
+VIEW_BUTTONS = {"timeGridWeek": "Semaine", "listWeek": "Planning"}  # FullCalendar's French
+
+
+def _drag(page: Any, source: Any, target: Any) -> None:
+    """Drag with the mouse, in small steps (FullCalendar waits for a real movement)."""
+    start, end = source.bounding_box(), target.bounding_box()
+    x, y = start["x"] + 8, start["y"] + 5
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for step in range(1, 13):
+        page.mouse.move(x + (end["x"] + 30 - x) * step / 12, y + (end["y"] + 45 - y) * step / 12)
+        time.sleep(0.03)
+    page.mouse.up()
+
+
+def test_the_calendar_month_week_list_and_moving_a_post(
+    server: dict[str, str], browser: Any, admin: Any
+) -> None:
+    """FullCalendar's three views of a computed plan, accessible; the owner drags a
+    LinkedIn post to a Sunday: the page says what that breaks and saves nothing; confirmed,
+    the post moves, and its brief says so. It runs under the real Content-Security-Policy
+    (no bypass, unlike the other tests): the browser may refuse nothing."""
+    slug_url = server["base"] + "/w/demo-northwind-analytics/"
+    viewer = _context(browser, state=admin).new_page()
+    viewer.goto(slug_url + "plan/")
+    viewer.locator("#language-choice").select_option("fr")
+    viewer.locator("form[action$='/language/'] button").click()
+    viewer.locator("form[action$='/plan/compute/'] button").click()
+    viewer.wait_for_selector("#plan-status .ok", timeout=180_000)
+    viewer.goto(slug_url + "calendar/")
+    viewer.wait_for_selector("#calendar a[href*='/slots/']")
+    _accessible(viewer)
+    _shot(viewer, "web-calendar-fr")
+    for view in ("timeGridWeek", "listWeek"):
+        viewer.locator("#calendar button").filter(has_text=VIEW_BUTTONS[view]).first.click()
+        viewer.wait_for_selector("#calendar a[href*='/slots/']")
+        _accessible(viewer)
+    _shot(viewer, "web-calendar-list-fr")
+    context = _context_with_csp(browser, admin)
+    page = context.new_page()
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
+    page.goto(slug_url + "calendar/")
+    post = page.locator("#calendar a[href*='/slots/linkedin-']").first
+    post.wait_for()
+    slot_id = post.get_attribute("href").rstrip("/").rsplit("/", 1)[1]
+    sundays = page.locator("#calendar [data-date]").evaluate_all(
+        "cells => cells.map(c => c.dataset.date).filter(d => new Date(d + 'T12:00').getDay() === 0)"
+    )
+    _drag(page, post, page.locator(f"#calendar [data-date='{sundays[1]}']").first)
+    page.wait_for_selector("#move-report:not([hidden]) #move-anyway:not([hidden])")
+    assert page.locator("#move-problems li").count() >= 1
+    page.locator("#move-anyway").click()
+    page.wait_for_selector("#move-anyway[hidden]", state="attached")
+    page.goto(slug_url + f"slots/{slot_id}/")
+    assert sundays[1] in page.locator("dl.brief dd").first.inner_text()
+    assert not refused, refused
+    context.close()
+
+
+def _context_with_csp(browser: Any, state: Any) -> Any:
+    return browser.new_context(
+        locale="fr", viewport={"width": 1280, "height": 900}, storage_state=state
+    )
 
 
 def test_two_people_saving_the_same_question_lose_nothing(
@@ -245,3 +311,27 @@ def test_the_english_pages(server: dict[str, str], browser: Any, admin: Any) -> 
     page.goto(server["base"] + "/w/demo-northwind-analytics/q/4/")
     _accessible(page)
     _shot(page, "web-question-en")
+
+
+PLAN_PAGES = ("workload", "budget", "raci", "campaigns", "kpis")
+
+
+def test_the_plan_pages_and_their_charts(server: dict[str, str], browser: Any, admin: Any) -> None:
+    """Workload, budget, RACI, campaigns and KPI plan of a plan the worker computes, in
+    French and English: accessible, and every chart image drawn by the browser."""
+    page = _context(browser, state=admin).new_page()
+    workspace = server["base"] + "/w/demo-mairie-rives/"
+    page.goto(workspace + "plan/")
+    page.locator("form[action$='/plan/compute/'] button").click()
+    page.wait_for_selector("#plan-status .ok", timeout=180_000)
+    for lang in ("fr", "en"):
+        page.locator("#language-choice").select_option(lang)
+        page.locator("form[action$='/language/'] button").click()
+        for name in PLAN_PAGES:
+            page.goto(workspace + f"plan/{name}/")
+            assert page.locator("html").get_attribute("lang") == lang
+            assert page.locator("nav.plan-nav a[aria-current=page]").count() == 1
+            _accessible(page)
+            for image in page.locator("figure.chart img").all():
+                assert image.evaluate("i => i.complete && i.naturalWidth > 0"), (name, lang)
+            _shot(page, f"web-plan-{name}-{lang}")

@@ -170,7 +170,7 @@ def events(request: HttpRequest, workspace: Workspace, membership: Membership) -
                 "title": title,
                 "start": post["start"].isoformat(),
                 "url": reverse("web:slot", kwargs={"slug": workspace.slug, "slot_id": post["id"]}),
-                "classNames": classes,
+                "className": " ".join(classes),
             }
         )
     return JsonResponse(found, safe=False)

@@ -63,7 +63,6 @@
       locale: config.locale,
       firstDay: 1,
       headerToolbar: { start: "prev,next today", center: "title", end: "dayGridMonth,timeGridWeek,listWeek" },
-      buttonText: { today: words.today, month: words.month, week: words.week, list: words.list },
       nowIndicator: true,
       slotMinTime: "06:00:00",
       slotMaxTime: "23:00:00",
