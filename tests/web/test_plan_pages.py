@@ -16,7 +16,7 @@ from stratege.i18n.numbers import count, money, num, percent
 from stratege.planning.plan import Plan
 from stratege.reports.values import kpi_value
 from stratege.services import planning, strategies
-from stratege.services.charts import CHART_NAMES, chart_words
+from stratege.services.charts import CHART_NAMES, chart_words, plan_charts_svg
 from stratege.vocabulary import label
 from stratege.web.models import PlanChart, PlanRun
 from stratege.web.roles import Role
@@ -248,3 +248,21 @@ def test_a_plan_computed_before_these_pages_asks_for_a_new_one(world: World) -> 
     )
     html = _text(_get(_viewer(world, "en"), world, "plan_kpis"))
     assert "compute it again on the plan page" in html
+
+
+def test_the_same_plan_draws_the_same_svg() -> None:
+    """No date, no random id: a chart stored twice for one plan is the same file."""
+    result = planning.plan(strategies.example("boulangeries-martin"))
+    first, second = plan_charts_svg(result, "en"), plan_charts_svg(result, "en")
+    assert list(first) == list(CHART_NAMES) and first == second
+
+
+def test_a_name_with_markup_stays_text_in_the_svg() -> None:
+    """The words are drawn as paths; matplotlib keeps them only in escaped comments."""
+    result = planning.plan(strategies.example("boulangeries-martin"))
+    forecast = result.plan.campaigns[0]
+    forecast.campaign = forecast.campaign.model_copy(update={"name": "<script>x</script> -->"})
+    svg = plan_charts_svg(result, "fr")["campaigns"]
+    root = ElementTree.fromstring(svg.encode())
+    assert not list(root.iter(f"{SVG}script"))
+    assert "<script" not in svg and "&lt;script&gt;" in svg

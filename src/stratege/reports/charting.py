@@ -155,7 +155,8 @@ def png(drawing: Figure) -> bytes:
 
 def svg(drawing: Figure, title: str, lang: Lang) -> str:
     """The figure as SVG text, the same for the same plan: letters drawn as paths (shown
-    alike everywhere, no font needed, no text to inject), ids from a fixed salt, no date.
+    alike everywhere, no font needed; the words stay only in escaped XML comments), ids
+    from a fixed salt, no date.
     ``title`` is the image's ``<title>``, read out when the file is opened on its own.
 
     The salt is a matplotlib setting, changed only for this call (charts are drawn by one

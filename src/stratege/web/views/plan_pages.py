@@ -15,7 +15,7 @@ from csp.decorators import csp_replace
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from stratege.i18n import LANGUAGES, Lang
 from stratege.services.charts import CHART_NAMES, chart_words
@@ -123,7 +123,7 @@ def kpis(request: HttpRequest, workspace: Workspace, membership: Membership) -> 
 
 
 @workspace_view(VIEW)
-@require_GET
+@require_safe
 @csp_replace(SVG_POLICY)  # type: ignore[arg-type]  # typed for views of one argument
 def chart(
     request: HttpRequest, workspace: Workspace, membership: Membership, name: str
@@ -139,12 +139,11 @@ def chart(
     unchanged = get_conditional_response(request, etag=etag)
     if unchanged is not None:
         return unchanged
-    svg = PlanChart.objects.filter(run_id=run_id, name=name, lang=lang).values_list(
-        "svg", flat=True
-    )
-    if not svg:
+    stored = PlanChart.objects.filter(run_id=run_id, name=name, lang=lang)
+    svg = stored.values_list("svg", flat=True).first()
+    if svg is None:  # a chart the plan has not (no campaign, no KPI path)
         raise Http404
-    response = HttpResponse(svg[0], content_type="image/svg+xml; charset=utf-8")
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-cache"
     response["ETag"] = etag
