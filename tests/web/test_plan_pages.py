@@ -4,6 +4,7 @@ compared with the core's own plan of the same version, in French and in English.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ElementTree
 from typing import Any
 
@@ -266,3 +267,20 @@ def test_a_name_with_markup_stays_text_in_the_svg() -> None:
     root = ElementTree.fromstring(svg.encode())
     assert not list(root.iter(f"{SVG}script"))
     assert "<script" not in svg and "&lt;script&gt;" in svg
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_text_of_the_plan_templates_is_translated(lang: str) -> None:
+    """The catalogue test reads Python only: the templates' ``{% t %}`` texts are read here."""
+    from tests.i18n.test_catalogues import SOURCE, _catalogues
+
+    merged = {key for entries in _catalogues(lang).values() for key in entries}
+    folder = SOURCE / "web" / "templates" / "web"
+    names = ["_plan_nav", "_plan_missing", "workload", "budget", "raci", "campaigns", "kpis"]
+    texts = {
+        text
+        for name in names
+        for text in re.findall(r'\{% t "([^"]+)"', (folder / f"{name}.html").read_text())
+    }
+    assert len(texts) > 40
+    assert not [text for text in texts if (None, text) not in merged]
