@@ -20,7 +20,7 @@ from stratege.services.planning import PlanResult
 from stratege.strategy import StrategyFileError
 from stratege.web.models import StrategyVersion
 
-DERIVED_FORMAT = 1  # raise when what is stored changes: older rows are derived again
+DERIVED_FORMAT = 2  # raise when what is stored changes: older rows are derived again
 
 # The sections each question page edits (the frame leaves the organisation to question 1).
 EDITED_SECTIONS: dict[int, tuple[str, ...]] = {
@@ -39,11 +39,13 @@ def derive_text(text: str, name: str = "strategy.yaml") -> dict[str, Any]:
         document = strategies.parse(text, name)
     except StrategyFileError as error:
         derived["sections"] = {}
+        derived["people"] = {}
         derived["problems"] = {lang: [p.render(lang) for p in error.problems] for lang in LANGUAGES}
         derived["findings"] = {lang: {} for lang in LANGUAGES}
         return derived
     derived["sections"] = {str(n): t for n, t in zip(numbers, texts, strict=True)}
     derived["problems"] = {lang: [] for lang in LANGUAGES}
+    derived["people"] = {p.id: p.name for p in document.strategy.resources.people}
     result = checking.check(document)
     findings: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for lang in LANGUAGES:
@@ -70,6 +72,11 @@ def sections_of(version: StrategyVersion, number: int) -> str | None:
     then only the whole text can be shown)."""
     text = derived_of(version)["sections"].get(str(number))
     return None if text is None else str(text)
+
+
+def people_of(version: StrategyVersion) -> dict[str, str]:
+    """The strategy's people (``resources.people``): id → name."""
+    return dict(derived_of(version).get("people", {}))
 
 
 def findings_of(

@@ -32,6 +32,12 @@ urlpatterns = [
     path("w/<slug:slug>/export.zip", archive.export, name="export_workspace"),
     path("w/<slug:slug>/members/invite/", workspaces.invite, name="invite"),
     path("w/<slug:slug>/members/<int:member_id>/", workspaces.change_role, name="change_role"),
+    path(
+        "w/<slug:slug>/members/<int:member_id>/person/",
+        workspaces.link_person,
+        name="link_person",
+    ),
+    path("w/<slug:slug>/queue/", calendar.queue, name="queue"),
     path("w/<slug:slug>/feed/renew/", workspaces.renew_feed, name="renew_feed"),
     path("w/<slug:slug>/q/<int:number>/", strategy.question, name="question"),
     path("w/<slug:slug>/q/<int:number>/save/", strategy.save_question, name="save_question"),

@@ -33,3 +33,9 @@ def can(membership: Any, permission: str) -> bool:
     from stratege.web.roles import allows
 
     return membership is not None and allows(membership.role, permission)
+
+
+@register.filter
+def get_pair(pairs: Any, key: str) -> Any:
+    """The value paired with ``key`` in a list of (key, value) pairs."""
+    return next((value for k, value in pairs if k == key), None)

@@ -29,6 +29,7 @@ from stratege.web.access import workspace_view
 from stratege.web.language import gettext_for, lang_of
 from stratege.web.models import Membership, PlanRun, PostDraft, Workspace
 from stratege.web.moves import moved_posts, stored, wall_clock
+from stratege.web.raci_rights import REFUSALS, linked_people, may_set_status
 from stratege.web.roles import DRAFT, EDIT, VIEW, allows
 from stratege.web.views.plan import _done_run, _result
 
@@ -231,6 +232,50 @@ def month(
     )
 
 
+def _linked_name(linked: dict[str, Membership], person: str | None) -> str:
+    member = linked.get(person or "")
+    return member.user.username if member else ""
+
+
+@workspace_view(VIEW)
+def queue(request: HttpRequest, workspace: Workspace, membership: Membership) -> HttpResponse:
+    """My posts: to produce, to approve, to schedule or publish — as the plan's RACI gives
+    them to the person this member is linked to, from today (or the plan's start) on."""
+    run = _done_run(workspace, "slots")
+    if run is None:
+        return redirect("web:plan", slug=workspace.slug)
+    me = membership.person
+    start = dt.date.fromisoformat(run.summary["start"])
+    since = max(timezone.localdate(), start)
+    lists: dict[str, list[dict[str, Any]]] = {"produce": [], "approve": [], "publish": []}
+    lang = lang_of(request)
+    for post in _posts(workspace, run) if me else []:
+        if post["start"].date() < since:
+            continue
+        status = post["status"] or PostDraft.Status.IDEA
+        post["format_label"] = label("format", post["format"], lang)
+        if me in post["producers"].values() and status in ("idea", "drafted"):
+            lists["produce"].append(post)
+        if post["approver"] == me and status == "drafted":
+            lists["approve"].append(post)
+        if post["publisher"] == me and status in ("approved", "scheduled"):
+            lists["publish"].append(post)
+    return render(
+        request,
+        "web/queue.html",
+        {
+            "workspace": workspace,
+            "membership": membership,
+            "person": run.summary.get("people", {}).get(me, me),
+            "lists": [(name, posts[:QUEUE_LENGTH], len(posts)) for name, posts in lists.items()],
+            "since": since,
+        },
+    )
+
+
+QUEUE_LENGTH = 50
+
+
 class DraftForm(forms.ModelForm):
     class Meta:
         model = PostDraft
@@ -263,11 +308,13 @@ def _render_slot(
     problems: list[str] | None = None,
     asked: dt.datetime | None = None,
     status: int = 200,
+    refused: str = "",
 ) -> HttpResponse:
     record = _record(run, slot_id)
     draft = PostDraft.objects.filter(workspace=workspace, slot_id=slot_id).first()
     lang = lang_of(request)
     people: dict[str, str] = run.summary.get("people", {})
+    linked = linked_people(workspace.members.select_related("user"))
     planned = dt.datetime.fromisoformat(record["start"])
     start = wall_clock(draft.moved_to) if draft and draft.moved_to else planned
     due = dt.date.fromisoformat(record["due"]) if record["due"] else None
@@ -296,6 +343,10 @@ def _render_slot(
             "problems": problems or [],
             "asked": (asked or start).strftime("%Y-%m-%dT%H:%M"),
             "can_move": allows(membership.role, EDIT),
+            "refused": refused,
+            "linked": {
+                step: _linked_name(linked, record[step]) for step in ("approver", "publisher")
+            },
         },
         status=status,
     )
@@ -307,9 +358,24 @@ def save_draft(
     request: HttpRequest, workspace: Workspace, membership: Membership, slot_id: str
 ) -> HttpResponse:
     run = _run_or_404(workspace)
-    _record(run, slot_id)
+    record = _record(run, slot_id)
     draft = PostDraft.objects.filter(workspace=workspace, slot_id=slot_id).first()
+    before = draft.status if draft else PostDraft.Status.IDEA
     form = DraftForm(request.POST, instance=draft)
+    if form.is_valid() and form.cleaned_data["status"] != before:
+        refusal = may_set_status(
+            membership,
+            record,
+            form.cleaned_data["status"],
+            linked_people(workspace.members.all()),
+            run.summary.get("people", {}),
+        )
+        if refusal is not None:
+            _ = gettext_for(request)
+            message = _(REFUSALS[refusal.reason], **refusal.values)
+            return _render_slot(
+                request, workspace, membership, run, slot_id, status=403, refused=message
+            )
     if form.is_valid():
         saved = form.save(commit=False)
         saved.workspace, saved.slot_id = workspace, slot_id

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from stratege.questions import QUESTIONS
 from stratege.services import strategies
 from stratege.web.access import signed_in, workspace_view
+from stratege.web.derived import people_of
 from stratege.web.language import gettext_for, lang_of
 from stratege.web.models import (
     Invitation,
@@ -21,6 +22,7 @@ from stratege.web.models import (
     Workspace,
     new_token,
 )
+from stratege.web.raci_rights import channel_duties, linked_people
 from stratege.web.roles import EXPLANATIONS, MANAGE, PERMISSIONS, VIEW, Role
 from stratege.web.views.common import diagnosis_of
 
@@ -107,15 +109,33 @@ class InviteForm(forms.Form):
 
 @workspace_view(VIEW)
 def members(request: HttpRequest, workspace: Workspace, membership: Membership) -> HttpResponse:
+    """Members, their roles and the person of the strategy each one is; who approves and
+    publishes each channel's posts (the RACI, through the plan); what each role may do."""
     _ = gettext_for(request)
     invitations = workspace.invitations.filter(accepted_by__isnull=True).order_by("-created_at")
+    listed = list(workspace.members.select_related("user").order_by("user__username"))
+    head = workspace.head()
+    people = people_of(head) if head else {}
+    run = workspace.plans.filter(status=PlanRun.Status.DONE).only("slots", "summary").first()
+    names = {**(run.summary.get("people", {}) if run else {}), **people}
+    linked = linked_people(listed)
+    duties = [
+        {
+            "channel": duty["channel"],
+            "approvers": [_duty_person(p, names, linked) for p in duty["approvers"]],
+            "publishers": [_duty_person(p, names, linked) for p in duty["publishers"]],
+        }
+        for duty in (channel_duties(run.slots, names) if run else [])
+    ]
     return render(
         request,
         "web/members.html",
         {
             "workspace": workspace,
             "membership": membership,
-            "members": workspace.members.select_related("user").order_by("user__username"),
+            "members": listed,
+            "people": sorted(people.items(), key=lambda item: item[1]),
+            "duties": duties,
             "invitations": invitations,
             "roles": [(value, _(label)) for value, label in Role.choices],
             "can_manage": MANAGE in PERMISSIONS[membership.role],
@@ -128,6 +148,33 @@ def members(request: HttpRequest, workspace: Workspace, membership: Membership) 
             ],
         },
     )
+
+
+def _duty_person(
+    person: str, names: dict[str, str], linked: dict[str, Membership]
+) -> dict[str, str]:
+    member = linked.get(person)
+    return {"name": names.get(person, person), "user": member.user.username if member else ""}
+
+
+@workspace_view(MANAGE)
+@require_POST
+def link_person(
+    request: HttpRequest, workspace: Workspace, membership: Membership, member_id: int
+) -> HttpResponse:
+    """Say which person of the strategy a member is (empty: nobody). One member per
+    person: linking a person unlinks whoever had it."""
+    member = get_object_or_404(Membership, id=member_id, workspace=workspace)
+    head = workspace.head()
+    person = request.POST.get("person", "")
+    if person and (head is None or person not in people_of(head)):
+        return HttpResponse(status=400)
+    with transaction.atomic():
+        if person:
+            workspace.members.filter(person=person).exclude(id=member.id).update(person="")
+        member.person = person
+        member.save(update_fields=["person"])
+    return redirect("web:members", slug=workspace.slug)
 
 
 @workspace_view(MANAGE)
