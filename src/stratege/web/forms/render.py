@@ -298,8 +298,10 @@ class FormRenderer:
                     parts.append(format_html(' {}="{}"', bound[:3], _shown(limit)))
         if spec.required:
             parts.append(mark_safe(" required"))
-        if name_of(path) == self.focus:
+        name = name_of(path)
+        if self.focus and (name == self.focus or name.startswith(self.focus + ".")):
             parts.append(mark_safe(" autofocus"))
+            self.focus = ""  # only the row's first field
         parts.append(self._described(spec, path))
         return mark_safe("".join(parts))
 
