@@ -168,8 +168,10 @@ def test_submit_approve_then_plan_calendar_draft_pack_and_feed(world: World) -> 
     assert PostDraft.objects.get(workspace=world.own, slot_id=first_post["id"]).status == "drafted"
     assert world.client(Role.VIEWER).post(draft_url, form).status_code == 403
     pack = world.client(Role.VIEWER).get(reverse("web:pack", args=[slug]))
-    names = zipfile.ZipFile(io.BytesIO(pack.content)).namelist()
-    assert "fr/strategie.html" in names and "plan/calendar.ics" in names
+    archive = zipfile.ZipFile(io.BytesIO(pack.content))
+    assert "fr/strategie.html" in archive.namelist() and "plan/calendar.ics" in archive.namelist()
+    cover = archive.read("fr/strategie.html").decode().replace("\u00a0", " ").replace("\u202f", " ")
+    assert "version 1, validée par approver le" in cover and "« OK »" in cover
     feed = Client().get(reverse("web:feed", args=[Workspace.objects.get(slug=slug).ics_token]))
     assert feed.status_code == 200 and feed.content.startswith(b"BEGIN:VCALENDAR")
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from stratege.checks import Finding
 from stratege.i18n import Lang
 from stratege.planning.plan import Plan
+from stratege.reports.approval import Approval
 from stratege.reports.charting import ChartBook
 from stratege.reports.context import DASH, Context
 from stratege.reports.document import Document, Section
@@ -64,13 +65,17 @@ def build_document(
     *,
     charts: ChartBook | None = None,
     measurement: Measurement | None = None,
+    approval: Approval | None = None,
 ) -> Document:
     """The whole strategy document. ``today`` is the document's date (fixed in tests and for
     reproducible files); ``findings`` are the strategy's checks, run once by the caller;
     ``charts`` the plan's charts when they are already drawn for another language;
     ``measurement`` the results of the imported data: with it, a Results section comes
-    before the diagnostics."""
-    context = Context.of(plan, findings, lang, today or dt.date.today(), charts, measurement)
+    before the diagnostics; ``approval`` the version shown and who approved it, on the
+    cover."""
+    context = Context.of(
+        plan, findings, lang, today or dt.date.today(), charts, measurement, approval
+    )
     sections = [section(context) for section in SECTIONS]
     if measurement is not None:
         sections.insert(len(sections) - 2, results.section(context))
@@ -92,9 +97,27 @@ def _cover(context: Context) -> list[tuple[str, str]]:
         start=context.date(strategy.period.start),
         end=context.date(strategy.period.end),
     )
-    return [
+    cover = [
         (_("Organisation"), strategy.organisation.name),
         (_("Sector"), strategy.organisation.sector or DASH),
         (_("Period"), period),
         (_("Document date"), context.date(context.today)),
     ]
+    approval = context.approval
+    if approval is not None:
+        cover.append((_("Version"), _approval_text(context, approval)))
+    return cover
+
+
+def _approval_text(context: Context, approval: Approval) -> str:
+    _ = context._
+    if approval.by is None or approval.on is None:
+        return _("version {number}, not approved", number=approval.version)
+    values = {"number": approval.version, "name": approval.by, "day": context.date(approval.on)}
+    if approval.comment:
+        return _(
+            "version {number}, approved by {name} on {day}: “{comment}”",
+            comment=approval.comment,
+            **values,
+        )
+    return _("version {number}, approved by {name} on {day}", **values)

@@ -18,6 +18,7 @@ from stratege.i18n.catalogue import Gettext, plural, translator
 from stratege.i18n.numbers import count, day, money, num, percent, short_day
 from stratege.knowledge import Knowledge
 from stratege.planning.plan import Plan
+from stratege.reports.approval import Approval
 from stratege.reports.charting import ChartBook
 from stratege.reports.names import channel_names
 from stratege.strategy.model import Strategy
@@ -39,6 +40,7 @@ class Context:
     _: Gettext = field(repr=False)
     charts: ChartBook = field(repr=False)
     measurement: Measurement | None = field(default=None, repr=False)
+    approval: Approval | None = field(default=None, repr=False)
 
     @classmethod
     def of(
@@ -49,11 +51,14 @@ class Context:
         today: dt.date,
         charts: ChartBook | None = None,
         measurement: Measurement | None = None,
+        approval: Approval | None = None,
     ) -> Context:
         """``charts``: a book shared with the plan's documents in other languages;
-        ``measurement``: the imported data's results, when there are some."""
+        ``measurement``: the imported data's results, when there are some; ``approval``:
+        the version shown and who approved it (the web application's)."""
         words, _ = Words(lang, plan.knowledge), translator(lang)
-        return cls(plan, findings, lang, today, words, _, charts or ChartBook(plan), measurement)
+        book = charts or ChartBook(plan)
+        return cls(plan, findings, lang, today, words, _, book, measurement, approval)
 
     @property
     def strategy(self) -> Strategy:

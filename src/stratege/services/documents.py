@@ -17,6 +17,11 @@ def document_files(
     from stratege.reports.render import render
 
     document = build_document(
-        result.plan, result.findings, lang, today, measurement=result.measurement
+        result.plan,
+        result.findings,
+        lang,
+        today,
+        measurement=result.measurement,
+        approval=result.approval,
     )
     return render(document, fmt, stem)

@@ -95,6 +95,7 @@ def _draw(job: _Job, lang: Lang) -> _Drawn:
         lang,
         job.today,
         measurement=job.result.measurement,
+        approval=job.result.approval,
     )
     rendered = render_documents([document], [f for f in FORMATS if f != "pdf"])
     return document, rendered.files

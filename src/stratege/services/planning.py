@@ -15,6 +15,7 @@ from stratege.planning import moves
 from stratege.planning.moves import MoveProblem
 from stratege.planning.plan import Plan, build_plan
 from stratege.planning.serialise import plan_from_json, plan_to_json
+from stratege.reports.approval import Approval
 from stratege.services.errors import DatesRefused
 from stratege.strategy import StrategyDocument
 
@@ -33,6 +34,8 @@ class PlanResult:
     # the imported data's results (services.measuring.attach_measurement): the documents
     # then have a Results section
     measurement: Measurement | None = None
+    # the version planned and who approved it (the web application's): on the cover
+    approval: Approval | None = None
 
     @property
     def raci_findings(self) -> list[Finding]:

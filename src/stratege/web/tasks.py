@@ -13,8 +13,9 @@ from django_tasks import task
 
 from stratege.i18n import LANGUAGES, Lang
 from stratege.services import charts, pack, plan_pages, planning, strategies
+from stratege.services.planning import Approval
 from stratege.web.derived import plan_slots, plan_summary
-from stratege.web.models import PlanChart, PlanRun, StrategyVersion, Workspace
+from stratege.web.models import PlanChart, PlanRun, Review, StrategyVersion, Workspace
 
 
 def request_plan(workspace: Workspace, version: StrategyVersion, user: object) -> PlanRun:
@@ -35,6 +36,7 @@ def compute_plan(run_id: int) -> str:
     try:
         document = strategies.parse(run.version.yaml_text, f"v{run.version.number}.yaml")
         result = planning.plan(document, progress=progress)
+        result.approval = approval_of(run.version)
         lang = document.strategy.language if document.strategy.language in LANGUAGES else "fr"
         files = pack.pack_files(result, LANGUAGES, lang, pdf=False, progress=progress)
         stamp = dt.date.today()
@@ -60,6 +62,17 @@ def compute_plan(run_id: int) -> str:
         )
         raise
     return "done"
+
+
+def approval_of(version: StrategyVersion) -> Approval:
+    """The version planned and its approval (the last review, when it approved it), for
+    the documents' cover."""
+    last = version.reviews.select_related("author").order_by("-created_at", "-id").first()
+    if last is None or last.action != Review.Action.APPROVED:
+        return Approval(version.number)
+    author = last.author
+    name = (author.get_full_name() or author.get_username()) if author else "—"
+    return Approval(version.number, name, timezone.localdate(last.created_at), last.comment)
 
 
 def store_charts(run: PlanRun, drawn: Mapping[Lang, Mapping[str, str]]) -> None:
