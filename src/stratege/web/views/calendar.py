@@ -283,7 +283,7 @@ class DraftForm(forms.ModelForm):
 
 
 def _record(run: PlanRun, slot_id: str) -> dict[str, Any]:
-    found = next((r for r in run.slots if r["id"] == slot_id), None)
+    found: dict[str, Any] | None = next((r for r in run.slots if r["id"] == slot_id), None)
     if found is None:
         raise Http404
     return found
