@@ -155,6 +155,7 @@ def test_the_whole_journey_in_a_browser(server: dict[str, str], browser: Any, ad
     admin.goto(slug_url + "q/7/")
     _accessible(admin)
     _shot(admin, "web-question-fr")
+    admin.locator("details.advanced summary").click()  # the YAML text, under the form
     editor = admin.locator("#id_text")
     original = editor.input_value()
     editor.fill("cadence: [\n")
@@ -283,6 +284,7 @@ def test_two_people_saving_the_same_question_lose_nothing(
     second = _context(browser, state=admin).new_page()
     for page in (first, second):
         page.goto(server["base"] + "/w/demo-boulangeries-martin/q/8/")
+        page.locator("details.advanced summary").click()
     for page, mark in ((first, "# premier"), (second, "# second")):
         text = page.locator("#id_text").input_value()
         page.locator("#id_text").fill(text + f"\n{mark}\n")
@@ -292,6 +294,42 @@ def test_two_people_saving_the_same_question_lose_nothing(
     second.wait_for_selector(".conflict")
     assert "# premier" in second.locator(".conflict pre").inner_text()
     assert "# second" in second.locator("#id_text").input_value()  # not lost either
+
+
+def test_a_form_row_edited_shows_its_finding_then_saves(
+    server: dict[str, str], browser: Any, admin: Any
+) -> None:
+    page = _context(browser, state=admin).new_page()
+    url = server["base"] + "/w/demo-mairie-rives/q/9/"
+    page.goto(url)
+    _accessible(page)
+    finding = '#findings a[href^="#f-responsibilities-0"]'
+    assert page.locator(finding).count() == 0
+    accountable = page.locator("#f-responsibilities-0-accountable-0")
+    saved = accountable.input_value()
+    accountable.fill("")  # the first row loses its accountable person
+    accountable.dispatch_event("change")
+    page.wait_for_selector(finding)  # the finding appears, linked to the row's field
+    page.locator(finding).first.click()
+    assert page.url.endswith(page.locator(finding).first.get_attribute("href"))
+    accountable.fill(saved)
+    accountable.dispatch_event("change")
+    page.wait_for_selector(finding, state="detached")  # and disappears
+    # a row added to a list inside the row, filled, and saved as a new version
+    page.locator(
+        "#f-responsibilities-0-informed button[value='add:responsibilities.0.informed']"
+    ).click()
+    added = page.locator("#f-responsibilities-0-informed input[autofocus]")
+    added.wait_for()
+    _accessible(page)
+    added.fill("thomas")
+    page.fill("#id_form_message", "Thomas informé des contenus")
+    page.locator("#fields-form > button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/q/9/$"))
+    page.locator("details.advanced summary").click()
+    first_row = page.locator("#id_text").input_value().split("\n")[1]
+    assert "informed: [thomas]}" in first_row, first_row
+    _accessible(page)
 
 
 def test_the_english_pages(server: dict[str, str], browser: Any, admin: Any) -> None:
