@@ -22,14 +22,18 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import ScalarString
 
+from stratege.strategy.fastyaml import fast_tree
 from stratege.strategy.sections import _insertion_index
 from stratege.strategy.yamlio import _parse_yaml, _yaml
 
 
 def section_values(text: str, keys: Sequence[str]) -> dict[str, Any]:
     """The sections ``keys`` of the file ``text`` as plain dicts, lists and scalars (dates
-    as dates); a section the file lacks is absent."""
-    tree = _parse_yaml(text, Path("<strategy>"))
+    as dates); a section the file lacks is absent. Read by the C parser when it can (a
+    page shows values on every request), else by the careful one, which says what is wrong."""
+    tree = fast_tree(text)
+    if tree is None:
+        tree = _parse_yaml(text, Path("<strategy>"))
     if not isinstance(tree, Mapping):
         return {}
     return {str(key): plain(tree[key]) for key in tree if key in keys}

@@ -6,6 +6,7 @@ knowledge base's suggestions with their buttons.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -247,14 +248,19 @@ def _values(text: str, keys: tuple[str, ...]) -> dict[str, Any]:
 def _whole(workspace: Workspace, sections: dict[str, Any]) -> dict[str, Any]:
     """The whole strategy's values (the latest version's), with ``sections`` as edited."""
     head: StrategyVersion | None = workspace.head()
-    whole: dict[str, Any] = {}
-    if head is not None:
-        try:
-            whole = strategies.section_values(head.yaml_text, ORDER)
-        except StrategyFileError:
-            whole = {}
+    whole = dict(_version_values(head.id, head.yaml_text)) if head is not None else {}
     whole.update({k: v for k, v in sections.items() if v is not None})
     return whole
+
+
+@functools.lru_cache(maxsize=64)
+def _version_values(version_id: int, text: str) -> dict[str, Any]:
+    """A saved version's values, read once per process (a version never changes; the
+    result is shared: never change it in place)."""
+    try:
+        return strategies.section_values(text, ORDER)
+    except StrategyFileError:
+        return {}
 
 
 def _plain(value: Any) -> Any:
