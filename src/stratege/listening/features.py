@@ -42,7 +42,7 @@ class Settings:
         ]
 
     def word_grams(self, words: list[str]) -> list[str]:
-        grams = [*words, *(f"{a} {b}" for a, b in pairwise(words))]
+        grams = [*words, *map(" ".join, pairwise(words))]
         for n in range(3, self.word_max_n + 1):
             grams.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
         return grams

@@ -18,6 +18,7 @@ ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 URL = re.compile(r"https?://\S+|www\.\S+|\bhttps?\b")
 USER = re.compile(r"@\w+")
 SHOUT = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ]{3,}(?!\w)")
+TRIPLE = re.compile(r"(.)\1\1")  # the same character three times: maybe one of these two
 ELONGATION = re.compile(r"(\w)\1{2,}")
 PUNCT_RUN = re.compile(r"([!?.])\1{2,}")
 EMOTICON = (  # :) ;-) :'( :d :p <3 xd ^^ …, not the colon of "10:30"
@@ -94,14 +95,18 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """The text's tokens, before negation marking (also what the char n-grams read)."""
-    text = USER.sub(" @user ", URL.sub(" http ", decode_escapes(text)))
+    text = decode_escapes(text)
+    if "http" in text or "www." in text:  # substring tests first: most texts have neither
+        text = URL.sub(" http ", text)
+    if "@" in text:
+        text = USER.sub(" @user ", text)
     shouts = SHOUT.search(text) is not None
     text = fold(text)
     found: list[str] = []
-    if ELONGATION.search(text):
-        text = ELONGATION.sub(r"\1\1", text)
-        found.append("<elong>")
-    if PUNCT_RUN.search(text):
+    if TRIPLE.search(text):
+        if ELONGATION.search(text):
+            text = ELONGATION.sub(r"\1\1", text)
+            found.append("<elong>")
         text = PUNCT_RUN.sub(r"\1\1", text)
     split = TOKEN.findall
     for chunk in text.split():  # most chunks are plain words: no regular expression
