@@ -79,7 +79,7 @@ QUESTIONS: tuple[Question, ...] = (
             "Before setting a course, look at where you start from: your current accounts "
             "and the competitors you watch. These figures will be your point of comparison."
         ),
-        ("audit",),
+        ("audit", "listening"),
     ),
     Question(
         4,

@@ -31,6 +31,7 @@ from stratege.checks.registry import Finding, run_rules
 from stratege.checks.values import Day, Known, Label, Labels, Msg, shown
 from stratege.knowledge import load_knowledge
 from stratege.strategy import Strategy
+from tests.checks.listening_cases import LISTENING_CASES
 from tests.conftest import codes_for, example_data
 
 Data = dict[str, Any]
@@ -1536,6 +1537,9 @@ CASES: dict[str, Case] = {
         },
     ),
 }
+
+
+CASES.update({code: Case(*parts) for code, parts in LISTENING_CASES.items()})
 
 
 # --- running one rule ---------------------------------------------------------------------

@@ -14,6 +14,7 @@ from stratege.checks import (  # noqa: F401  (imported to register their rules)
     general,
     goals,
     kpis,
+    listening,
     objectives,
     raci,
     resources,

@@ -153,6 +153,52 @@ class Audit(Section):
     positioning: str = ""
 
 
+class ListeningQuery(Section):
+    owner: Id = Field(
+        default="own", description="'own' for the organisation, else a competitor id."
+    )
+    query: str = Field(
+        min_length=1,
+        max_length=4000,
+        description='Boolean query: "phrases", AND, OR, NOT, (groups), wildcards, #tags, @handles.',
+    )
+    languages: list[Language] = Field(
+        default_factory=list,
+        description="Languages of its words; empty: every language listened to.",
+    )
+
+
+class Alerts(Section):
+    window_days: int = Field(
+        default=28, ge=7, le=365, description="Days of the rolling baseline an alert compares to."
+    )
+    volume_sensitivity: float = Field(
+        default=3.0,
+        gt=0,
+        le=20,
+        description="MADs (median absolute deviations) above the median that raise a volume alert.",
+    )
+    negative_share_sensitivity: float = Field(
+        default=3.0,
+        gt=0,
+        le=20,
+        description="MADs above the median that raise an alert on the share of negative mentions.",
+    )
+    min_mentions: int = Field(
+        default=10, ge=1, le=100_000, description="Fewer mentions in a period raise no alert."
+    )
+
+
+# What is said about the organisation and its competitors: the queries a monitoring tool is
+# given, kept beside the audit they feed (question 3: "what do your competitors do there?").
+class Listening(Section):
+    languages: list[Language] = Field(
+        default_factory=list, description="Languages listened to; empty: the organisation's."
+    )
+    queries: list[ListeningQuery] = Field(default_factory=list)
+    alerts: Alerts = Field(default_factory=Alerts)
+
+
 # --- Q4: indicators -----------------------------------------------------------------------
 
 
@@ -403,6 +449,7 @@ class Strategy(Section):
     organisation: Organisation
     objectives: list[Objective] = Field(default_factory=list)
     audit: Audit = Field(default_factory=Audit)
+    listening: Listening = Field(default_factory=Listening)
     kpis: list[Kpi] = Field(default_factory=list)
     audiences: list[Audience] = Field(default_factory=list)
     channels: list[Channel] = Field(default_factory=list)

@@ -86,6 +86,7 @@ ORDER = (
     "organisation",
     "objectives",
     "audit",
+    "listening",
     "kpis",
     "audiences",
     "channels",

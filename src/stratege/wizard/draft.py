@@ -19,6 +19,7 @@ from stratege.strategy.model import (
     Content,
     Kpi,
     Language,
+    Listening,
     Objective,
     Occasion,
     Organisation,
@@ -36,6 +37,7 @@ class Draft:
     organisation: Organisation
     objectives: list[Objective] = field(default_factory=list)
     audit: Audit = field(default_factory=Audit)
+    listening: Listening = field(default_factory=Listening)  # not asked: carried over
     kpis: list[Kpi] = field(default_factory=list)
     audiences: list[Audience] = field(default_factory=list)
     channels: list[Channel] = field(default_factory=list)

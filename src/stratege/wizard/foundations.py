@@ -51,6 +51,7 @@ def ask_frame(ask: Asker, today: dt.date, previous: Strategy | None = None) -> D
     draft = Draft(language=language, period=period, organisation=organisation, previous=previous)
     if previous:
         draft.occasions, draft.knowledge = previous.occasions, previous.knowledge
+        draft.listening = previous.listening
     return draft
 
 
