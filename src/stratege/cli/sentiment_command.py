@@ -67,6 +67,8 @@ def _read(file: Path | None, language: Lang) -> bytes:
         return file.read_bytes()
     except OSError as error:  # missing, a folder, no permission…
         reason = error.strerror or str(error)
-        say(translator(language)(N_("Cannot read {path}: {reason}."), path=file, reason=reason),
-            "red", stderr=True)  # fmt: skip
+        message = translator(language)(
+            N_("Cannot read {path}: {reason}."), path=file, reason=reason
+        )
+        say(message, "red", stderr=True)
         raise typer.Exit(EXIT_UNREADABLE) from None

@@ -66,8 +66,9 @@ class Csr:
 class Vectoriser:
     """A fitted vocabulary (word terms, then char terms) with its IDF weights."""
 
-    def __init__(self, settings: Settings, word_terms: list[str], char_terms: list[str],
-                 idf: np.ndarray) -> None:  # fmt: skip
+    def __init__(
+        self, settings: Settings, word_terms: list[str], char_terms: list[str], idf: np.ndarray
+    ) -> None:
         self.settings = settings
         self.word_terms, self.char_terms = word_terms, char_terms
         self.word_index = {t: i for i, t in enumerate(word_terms)}
