@@ -1,6 +1,6 @@
 """Load test of the web application: `stratege serve` under production settings on
 127.0.0.1, N concurrent signed-in users reading the dashboard, a question's editor, the
-calendar and the plan page, while one more user saves a new version every few seconds.
+calendar (its month table and the feed FullCalendar reads) and the plan page, while one more user saves a new version every few seconds.
 
 Run:  python benchmarks/web_load.py                       (20 users, 120 s, SQLite)
       python benchmarks/web_load.py --database postgres   (a fresh database on 127.0.0.1)
@@ -39,6 +39,7 @@ PAGES = {
     "dashboard": "/w/{w}/",
     "editor": "/w/{w}/q/{q}/",
     "calendar": "/w/{w}/calendar/2027/{m}/",
+    "events": "/w/{w}/calendar/events.json?start=2027-{m:02d}-01&end=2027-{m:02d}-28",
     "plan": "/w/{w}/plan/",
 }
 POSTGRES = "postgres://postgres@127.0.0.1:5432/"
