@@ -10,6 +10,7 @@ version's row; a plan's are written by the worker with the plan.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from stratege.i18n import LANGUAGES, Lang
@@ -18,7 +19,7 @@ from stratege.questions import QUESTIONS
 from stratege.services import checking, strategies
 from stratege.services.planning import PlanResult
 from stratege.strategy import StrategyFileError
-from stratege.web.models import StrategyVersion
+from stratege.web.models import PlanRun, StrategyVersion
 
 DERIVED_FORMAT = 2  # raise when what is stored changes: older rows are derived again
 
@@ -127,3 +128,27 @@ def plan_slots(result: PlanResult) -> list[dict[str, Any]]:
         }
         for slot in plan.slots
     ]
+
+
+_SLOTS: OrderedDict[tuple[object, ...], list[dict[str, Any]]] = OrderedDict()
+_SLOTS_KEPT = 16
+
+
+def slots_of(run: PlanRun) -> list[dict[str, Any]]:
+    """A computed run's post records, decoded once per process: a finished run never
+    changes, and decoding a year of posts on every calendar request was most of its time.
+    The key includes the run's times, so a reused id (a restored database) is not mistaken
+    for the old run. The result is shared: never change it."""
+    key = (run.id, run.created_at, run.finished_at)
+    found = _SLOTS.get(key)
+    if found is None:
+        if "slots" in run.get_deferred_fields():
+            found = list(PlanRun.objects.values_list("slots", flat=True).get(id=run.id) or [])
+        else:
+            found = list(run.slots or [])
+        _SLOTS[key] = found
+        while len(_SLOTS) > _SLOTS_KEPT:
+            _SLOTS.popitem(last=False)
+    else:
+        _SLOTS.move_to_end(key)
+    return found

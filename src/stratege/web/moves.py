@@ -22,7 +22,10 @@ def wall_clock(value: dt.datetime) -> dt.datetime:
 
 def moved_posts(workspace: Workspace, run: PlanRun) -> dict[str, dt.datetime]:
     """Where posts of the run's plan were moved by hand (slot id → new start)."""
-    ids = {record["id"] for record in run.slots} if run.slots else None
+    from stratege.web.derived import slots_of
+
+    records = slots_of(run)
+    ids = {record["id"] for record in records} if records else None
     found = workspace.drafts.filter(moved_to__isnull=False).values_list("slot_id", "moved_to")
     return {
         slot_id: wall_clock(moved_to)

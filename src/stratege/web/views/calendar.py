@@ -22,10 +22,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from stratege.i18n import Lang
 from stratege.services import planning
 from stratege.vocabulary import label
 from stratege.web.access import workspace_view
+from stratege.web.derived import slots_of
 from stratege.web.language import gettext_for, lang_of
 from stratege.web.models import Membership, PlanRun, PostDraft, Workspace
 from stratege.web.moves import moved_posts, stored, wall_clock
@@ -38,25 +38,38 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _run_or_404(workspace: Workspace) -> PlanRun:
-    run = _done_run(workspace, "slots")
+    run = _done_run(workspace)
     if run is None:
         raise Http404
     return run
 
 
-def _posts(workspace: Workspace, run: PlanRun) -> list[dict[str, Any]]:
+def _posts(
+    workspace: Workspace,
+    run: PlanRun,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+) -> list[dict[str, Any]]:
     """The run's post records, each where it now is (moved by hand or as planned), with
-    its draft's status."""
+    its draft's status; only those now between ``first`` and ``last`` (excluded) when
+    given — a post planned elsewhere but moved into the range included."""
     drafts = {d.slot_id: d for d in workspace.drafts.only("slot_id", "status", "moved_to")}
+    low = first.isoformat() if first else ""
+    high = last.isoformat() if last else "9999"
     posts = []
-    for record in run.slots:
-        post = dict(record)
+    for record in slots_of(run):
         draft = drafts.get(record["id"])
+        moved = draft is not None and draft.moved_to is not None
+        if not moved and not low <= record["start"] < high:
+            continue  # ISO texts compare as the dates they write
+        post = dict(record)
         planned = dt.datetime.fromisoformat(record["start"])
         post["planned"] = planned
-        post["start"] = wall_clock(draft.moved_to) if draft and draft.moved_to else planned
+        post["start"] = wall_clock(draft.moved_to) if moved else planned  # type: ignore[union-attr]
         post["moved"] = post["start"] != planned
         post["status"] = draft.status if draft else ""
+        if moved and not (first or dt.date.min) <= post["start"].date() < (last or dt.date.max):
+            continue
         posts.append(post)
     return posts
 
@@ -78,9 +91,21 @@ def _filters(request: HttpRequest) -> dict[str, str]:
     return {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
 
 
-def _choices(run: PlanRun, lang: Lang) -> dict[str, list[tuple[str, str]]]:
-    """What each filter can take, with the words a user reads."""
-    records = run.slots
+def _choices(run: PlanRun) -> dict[str, list[tuple[str, str]]]:
+    """What each filter can take, with the words a user reads (once per run and process:
+    a finished run never changes)."""
+    key = (run.id, run.created_at, run.finished_at)
+    if key not in _CHOICES:
+        _CHOICES.clear() if len(_CHOICES) > 16 else None
+        _CHOICES[key] = _choices_of(run)
+    return _CHOICES[key]
+
+
+_CHOICES: dict[tuple[object, ...], dict[str, list[tuple[str, str]]]] = {}
+
+
+def _choices_of(run: PlanRun) -> dict[str, list[tuple[str, str]]]:
+    records = slots_of(run)
     people: dict[str, str] = run.summary.get("people", {})
     names = set()
     for r in records:
@@ -99,7 +124,7 @@ def calendar_page(
 ) -> HttpResponse:
     """The calendar (month, week, list), filtered by channel, pillar, audience or person;
     editors move a post by dragging it."""
-    run = _done_run(workspace, "slots")
+    run = _done_run(workspace)
     if run is None:
         return redirect("web:plan", slug=workspace.slug)
     lang = lang_of(request)
@@ -107,7 +132,7 @@ def calendar_page(
     end = dt.date.fromisoformat(run.summary["end"])
     today = timezone.localdate()
     shown = today if start <= today <= end else start
-    choices = _choices(run, lang)
+    choices = _choices(run)
     wanted = _filters(request)
     return render(
         request,
@@ -150,10 +175,10 @@ def events(request: HttpRequest, workspace: Workspace, membership: Membership) -
     lang = lang_of(request)
     wanted = _filters(request)
     channels = run.summary.get("channels", [])
+    brief = _brief_url(workspace)
     found = []
-    for post in _posts(workspace, run):
-        day = post["start"].date()
-        if not first <= day < last or not _kept(post, wanted):
+    for post in _posts(workspace, run, first, last):
+        if not _kept(post, wanted):
             continue
         title = " · ".join(
             x for x in (post["channel"], label("format", post["format"], lang), post["pillar"]) if x
@@ -170,11 +195,20 @@ def events(request: HttpRequest, workspace: Workspace, membership: Membership) -
                 "id": post["id"],
                 "title": title,
                 "start": post["start"].isoformat(),
-                "url": reverse("web:slot", kwargs={"slug": workspace.slug, "slot_id": post["id"]}),
+                "url": brief.replace(_SLOT, post["id"]),
                 "className": " ".join(classes),
             }
         )
     return JsonResponse(found, safe=False)
+
+
+_SLOT = "__slot__"
+
+
+def _brief_url(workspace: Workspace) -> str:
+    """A post's brief URL with a placeholder for its id (one reverse() per page, not one
+    per post: a year's calendar has thousands)."""
+    return str(reverse("web:slot", kwargs={"slug": workspace.slug, "slot_id": _SLOT}))
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -193,14 +227,17 @@ def month(
         raise Http404
     lang = lang_of(request)
     wanted = _filters(request)
+    first = dt.date(year, number, 1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    brief = _brief_url(workspace)
     days: dict[dt.date, list[dict[str, object]]] = defaultdict(list)
-    for post in _posts(workspace, run):
-        day = post["start"].date()
-        if (day.year, day.month) != (year, number) or not _kept(post, wanted):
+    for post in _posts(workspace, run, first, following):
+        if not _kept(post, wanted):
             continue
-        days[day].append(
+        days[post["start"].date()].append(
             {
                 "id": post["id"],
+                "url": brief.replace(_SLOT, post["id"]),
                 "time": post["start"].strftime("%H:%M"),
                 "channel": post["channel"],
                 "format": label("format", post["format"], lang),
@@ -210,10 +247,8 @@ def month(
             }
         )
     weeks = month_grid.Calendar().monthdatescalendar(year, number)
-    first = dt.date(year, number, 1)
     previous = (first - dt.timedelta(days=1)).replace(day=1)
-    following = (first + dt.timedelta(days=32)).replace(day=1)
-    choices = _choices(run, lang)
+    choices = _choices(run)
     query = urlencode(wanted)
     return render(
         request,
@@ -241,7 +276,7 @@ def _linked_name(linked: dict[str, Membership], person: str | None) -> str:
 def queue(request: HttpRequest, workspace: Workspace, membership: Membership) -> HttpResponse:
     """My posts: to produce, to approve, to schedule or publish — as the plan's RACI gives
     them to the person this member is linked to, from today (or the plan's start) on."""
-    run = _done_run(workspace, "slots")
+    run = _done_run(workspace)
     if run is None:
         return redirect("web:plan", slug=workspace.slug)
     me = membership.person
@@ -283,7 +318,7 @@ class DraftForm(forms.ModelForm):
 
 
 def _record(run: PlanRun, slot_id: str) -> dict[str, Any]:
-    found: dict[str, Any] | None = next((r for r in run.slots if r["id"] == slot_id), None)
+    found: dict[str, Any] | None = next((r for r in slots_of(run) if r["id"] == slot_id), None)
     if found is None:
         raise Http404
     return found

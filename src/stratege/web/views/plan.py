@@ -114,7 +114,7 @@ def download_pack(
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The calendar feed for a calendar application: the secret token is the key."""
     workspace = get_object_or_404(Workspace, ics_token=token)
-    run = _done_run(workspace, "ics", "slots")
+    run = _done_run(workspace, "ics")
     if run is None:
         raise Http404
     moved = moved_posts(workspace, run)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from stratege.questions import QUESTIONS
 from stratege.services import strategies
 from stratege.web.access import signed_in, workspace_view
-from stratege.web.derived import people_of
+from stratege.web.derived import people_of, slots_of
 from stratege.web.language import gettext_for, lang_of
 from stratege.web.models import (
     Invitation,
@@ -116,7 +116,7 @@ def members(request: HttpRequest, workspace: Workspace, membership: Membership) 
     listed = list(workspace.members.select_related("user").order_by("user__username"))
     head = workspace.head()
     people = people_of(head) if head else {}
-    run = workspace.plans.filter(status=PlanRun.Status.DONE).only("slots", "summary").first()
+    run = workspace.plans.filter(status=PlanRun.Status.DONE).defer(*PlanRun.HEAVY).first()
     names = {**(run.summary.get("people", {}) if run else {}), **people}
     linked = linked_people(listed)
     duties = [
@@ -125,7 +125,7 @@ def members(request: HttpRequest, workspace: Workspace, membership: Membership) 
             "approvers": [_duty_person(p, names, linked) for p in duty["approvers"]],
             "publishers": [_duty_person(p, names, linked) for p in duty["publishers"]],
         }
-        for duty in (channel_duties(run.slots, names) if run else [])
+        for duty in (channel_duties(slots_of(run), names) if run else [])
     ]
     return render(
         request,
