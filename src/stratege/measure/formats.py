@@ -22,7 +22,16 @@ IDENTITY = {
     "post": ("post_id", "published_at", "permalink", "text", "format", "pillar"),
     "account": ("day",),
     "message": ("message_id", "received_at"),
-    "mention": ("mention_id", "published_at", "text", "permalink"),
+    "mention": (
+        "mention_id",
+        "published_at",
+        "text",
+        "permalink",
+        "author",
+        "language",
+        "source",
+        "source_sentiment",
+    ),
     "campaign": ("campaign", "day"),
     "site": ("day",),
 }

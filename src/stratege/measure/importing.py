@@ -36,6 +36,12 @@ from stratege.measure.formats import (
     name_key,
     normalise_header,
 )
+from stratege.measure.mentions import (
+    MentionReader,
+    forget_other_brands,
+    refresh_ambassadors,
+    stage_mentions,
+)
 from stratege.measure.reading import (
     UnreadableFile,
     read_sheets,
@@ -68,6 +74,11 @@ class ImportOptions:
     year: int | None = None
     mapping: FormatSpec | None = None
     decimal: str | None = None  # the mapping's decimal separator
+    # mentions: which brands a text names and its sentiment (the listening layer's), and a
+    # fingerprint of what decides it (the queries): a mention file read under other queries
+    # is imported again, its mentions then claimed by the brands the new queries name
+    mentions: MentionReader | None = None
+    listening_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,19 +161,25 @@ def import_files(
     with tempfile.TemporaryDirectory(prefix="stratege-import-") as work, transaction(con):
         seen = imported_hashes(con)
         touched: set[tuple[str, str]] = set()
+        mentions = False
         for number, path in enumerate(paths):
             digest = _hash(path, owner, options)
-            if digest in seen:
+            heard = _listened(digest, options)
+            if digest in seen or heard in seen:
                 outcomes.append(FileOutcome(path.name, owner=owner, already_imported=True))
                 continue
             outcome, accounts = _import_one(
                 con, strategy, knowledge, path, options, owner, Path(work) / f"f{number}.csv"
             )
+            if outcome.scope == "mention":
+                digest, mentions = heard, True
             _record(con, outcome, digest)
             seen[digest] = (path.name,)
             touched |= accounts
             outcomes.append(outcome)
         refresh_account_days(con, sorted(touched), {c.id for c in strategy.channels})
+        if mentions:
+            refresh_ambassadors(con)
         if os.environ.get(PAUSE_HOOK):
             Path(os.environ[PAUSE_HOOK]).write_text("ready", encoding="utf-8")
             time.sleep(60)
@@ -192,6 +209,11 @@ def _hash(path: Path, owner: str, options: ImportOptions) -> str:
         mapping = options.mapping.model_dump_json() if options.mapping else ""
         digest.update(f"\0{options.year or ''}\0{mapping}\0{options.decimal or ''}".encode())
     return digest.hexdigest()
+
+
+def _listened(digest: str, options: ImportOptions) -> str:
+    """The digest of a mention file: its bytes and the queries that read it."""
+    return hashlib.sha256(f"{digest}\0mentions\0{options.listening_key}".encode()).hexdigest()
 
 
 def _import_one(
@@ -262,10 +284,18 @@ def _read_one(
     outcome.rejected = bad[:MAX_REPORTED]
     outcome.rows_rejected = total_bad_rows
     good = " AND ".join(f"NOT {flag}" for flag, *_ in checks) or "true"
-    identity = _identify(con, strategy, spec, options, owner, path.name, good)
-    accounts = _stage(con, knowledge, spec, good, dated, identity)
+    if spec.scope == "mention":
+        accounts, unclaimed = stage_mentions(
+            con, knowledge, spec, good, dated, owner, options.mentions
+        )
+        outcome.rows_skipped += unclaimed
+    else:
+        identity = _identify(con, strategy, spec, options, owner, path.name, good)
+        accounts = _stage(con, knowledge, spec, good, dated, identity)
     keys = ["platform", "account", *KEYS[spec.scope]]
     summary = _summary(con, keys)
+    if spec.scope == "mention":
+        forget_other_brands(con)
     import_id = next_import_id(con)
     new, updated, unchanged = _merge(con, knowledge, spec.scope, import_id, summary)
     outcome.rows_new, outcome.rows_updated, outcome.rows_unchanged = new, updated, unchanged
@@ -275,7 +305,8 @@ def _read_one(
     outcome.accounts = sorted({a for _, a in accounts})
     outcome.channels = summary.channels
     outcome.platform = outcome.platform or ",".join(sorted({p for p, _ in accounts}))
-    con.execute("DROP VIEW staged; DROP TABLE cells; DROP TABLE IF EXISTS incoming")
+    con.execute("DROP VIEW staged; DROP VIEW IF EXISTS staged_mentions; DROP TABLE cells")
+    con.execute("DROP TABLE IF EXISTS incoming")
     return outcome, (accounts if spec.scope in ("post", "account") else set())
 
 

@@ -92,6 +92,9 @@ def mapping_spec(raw: Any, knowledge: Knowledge, name: str) -> tuple[FormatSpec,
             formats=formats,
         )
     needed = [c for c in (DATED_BY[scope], *KEYS[scope]) if c not in columns and c != "day"]
+    if scope == "mention" and ("permalink" in columns or "text" in columns):
+        # a mention without an id is known by its link, else by its time, author and text
+        needed = [c for c in needed if c != "mention_id"]
     if DATED_BY[scope] not in columns:
         needed.insert(0, DATED_BY[scope])
     if needed:

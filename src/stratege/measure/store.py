@@ -26,6 +26,9 @@ SCHEMA_VERSION = 1
 SCOPES = ("post", "account", "message", "mention", "campaign", "site")
 COMMON = ("platform", "account", "owner", "channel", "day")
 _TYPES = {"published_at": "TIMESTAMP", "received_at": "TIMESTAMP", "day": "DATE"}
+# Columns no file gives, written by the importer itself: the label the sentiment model gave
+# a mention (``sentiment`` holds the label in force: a user's correction, else this one).
+COMPUTED = {"mention": (("model_sentiment", "VARCHAR"),)}
 # The columns that identify a row of each scope (besides platform and account).
 KEYS = {
     "post": ("post_id",),
@@ -49,6 +52,7 @@ def table_columns(knowledge: Knowledge, scope: str) -> list[tuple[str, str]]:
     """(name, SQL type) of every column of a scope's table, in order."""
     names = [*COMMON, *(c for c in IDENTITY[scope] if c not in COMMON)]
     columns = [(n, _TYPES.get(n, "VARCHAR")) for n in names]
+    columns += list(COMPUTED.get(scope, ()))
     columns += [(n, "DOUBLE") for n in metric_columns(knowledge, scope)]
     return [*columns, ("import_id", "INTEGER")]
 
@@ -84,6 +88,14 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, knowledge: Knowledge) -> None:
         "imports": IMPORTS,
         **{scope: table_columns(knowledge, scope) for scope in SCOPES},
         "post_history": history,
+        # a user's label for a mention: kept across re-imports, and in force over the model's
+        "sentiment_corrections": [
+            ("platform", "VARCHAR"),
+            ("mention_id", "VARCHAR"),
+            ("label", "VARCHAR"),
+            ("corrected_at", "TIMESTAMP"),
+            ("note", "VARCHAR"),
+        ],
     }
     existing: dict[str, set[str]] = {}
     for table, column in con.execute(

@@ -56,7 +56,18 @@ def import_exports(
         from stratege.measure.mapping import load_mapping
 
         spec, decimal = load_mapping(mapping, knowledge)
-    options = ImportOptions(account, competitor, skip_bad_rows, year, spec, decimal)
+    from stratege.listening.mention_reader import listening_key, mention_reader
+
+    options = ImportOptions(
+        account,
+        competitor,
+        skip_bad_rows,
+        year,
+        spec,
+        decimal,
+        mentions=mention_reader(strategy.listening),
+        listening_key=listening_key(strategy.listening),
+    )
     con = _open(data_path(document, data), read_only=False)
     try:
         return import_files(con, strategy, knowledge, list(files), options)
