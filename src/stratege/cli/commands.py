@@ -23,6 +23,7 @@ MODULES = {  # command → module of stratege.cli that defines it, in the help's
     "measure": "measure_command",
     "audit": "measure_command",
     "review": "measure_command",
+    "listen": "listen_command",
     "sentiment": "sentiment_command",
     "demo": "demo_command",
     "serve": "serve_command",
