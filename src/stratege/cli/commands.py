@@ -25,6 +25,7 @@ MODULES = {  # command → module of stratege.cli that defines it, in the help's
     "review": "measure_command",
     "listen": "listen_command",
     "sentiment": "sentiment_command",
+    "relabel": "sentiment_command",
     "demo": "demo_command",
     "serve": "serve_command",
     "backup": "serve_command",

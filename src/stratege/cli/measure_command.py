@@ -24,7 +24,7 @@ from stratege.cli.app import (
 )
 from stratege.cli.output import load_or_exit, refuse, say
 from stratege.i18n import Lang, pick_language
-from stratege.i18n.catalogue import N_, translator
+from stratege.i18n.catalogue import N_, plural, translator
 
 if TYPE_CHECKING:
     from stratege.measure.importing import FileOutcome
@@ -157,19 +157,10 @@ def _print_outcomes(outcomes: list[FileOutcome], store: Path, lang: Lang) -> Non
             ),
             "bold",
         )
-        owner = _(N_("own accounts")) if outcome.owner == "own" else outcome.owner
-        channels = ", ".join(outcome.channels) or "—"
-        say(
-            "  "
-            + _(
-                N_("{owner}: {accounts} (channels: {channels}) · {first} → {last}"),
-                owner=owner,
-                accounts=", ".join(outcome.accounts) or "—",
-                channels=channels,
-                first=outcome.first_day or "—",
-                last=outcome.last_day or "—",
-            )
-        )
+        if outcome.scope == "mention":
+            _print_brands(outcome, lang)
+        else:
+            _print_accounts(outcome, lang)
         say(
             "  "
             + _(
@@ -187,6 +178,48 @@ def _print_outcomes(outcomes: list[FileOutcome], store: Path, lang: Lang) -> Non
         for cell in outcome.rejected:
             say("    " + cell.describe(lang), "yellow")
     say(_(N_("Store: {path}"), path=str(store)), "dim")
+
+
+def _print_accounts(outcome: FileOutcome, lang: Lang) -> None:
+    _ = translator(lang)
+    owner = _(N_("own accounts")) if outcome.owner == "own" else outcome.owner
+    channels = ", ".join(outcome.channels) or "—"
+    say(
+        "  "
+        + _(
+            N_("{owner}: {accounts} (channels: {channels}) · {first} → {last}"),
+            owner=owner,
+            accounts=", ".join(outcome.accounts) or "—",
+            channels=channels,
+            first=outcome.first_day or "—",
+            last=outcome.last_day or "—",
+        )
+    )
+
+
+def _print_brands(outcome: FileOutcome, lang: Lang) -> None:
+    """Mentions are stored per brand they name (one row per mention and brand)."""
+    _ = translator(lang)
+    brands = [_(N_("your brand")) if a == "own" else a for a in outcome.accounts]
+    say(
+        "  "
+        + _(
+            N_("brands named: {brands} · {first} → {last}"),
+            brands=", ".join(brands) or "—",
+            first=outcome.first_day or "—",
+            last=outcome.last_day or "—",
+        )
+    )
+    if outcome.rows_unclaimed:
+        unclaimed = plural(
+            lang,
+            "{count} mention named no brand of the listening queries (or is in a language not "
+            "listened to): not kept",
+            "{count} mentions named no brand of the listening queries (or are in a language not "
+            "listened to): not kept",
+            outcome.rows_unclaimed,
+        )
+        say("  " + unclaimed, "yellow")
 
 
 SCOPE_NAMES = {

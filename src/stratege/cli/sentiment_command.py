@@ -10,8 +10,17 @@ from typing import Annotated
 
 import typer
 
-from stratege.cli.app import EXIT_OK, EXIT_UNREADABLE, FormatArg, OutputFormat, _, app
-from stratege.cli.output import refuse, say
+from stratege.cli.app import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    FormatArg,
+    LangArg,
+    OutputFormat,
+    StrategyArg,
+    _,
+    app,
+)
+from stratege.cli.output import load_or_exit, refuse, say
 from stratege.i18n import Lang, pick_language
 from stratege.i18n.catalogue import N_, translator
 
@@ -58,6 +67,69 @@ def sentiment(
         lines = [s.label for s in found]
     sys.stdout.write("".join(f"{line}\n" for line in lines))
     raise typer.Exit(EXIT_OK)
+
+
+DataArg = Annotated[  # as `stratege measure`'s (not imported: it would define those commands)
+    Path | None,
+    typer.Option(
+        "--data",
+        help=_(N_("The measurement store (default: STRATEGY.data.duckdb beside the strategy).")),
+    ),
+]
+
+
+class Label(StrEnum):
+    negative = "negative"
+    neutral = "neutral"
+    positive = "positive"
+
+
+@app.command(
+    help=_(
+        N_(
+            "Correct the sentiment of an imported mention: your label is kept when the file is "
+            "imported again and counts instead of the model's and the listening tool's. Exit "
+            "code: 0 done, 2 no such mention or no data."
+        )
+    )
+)
+def relabel(
+    file: StrategyArg,
+    mention: Annotated[
+        str, typer.Argument(help=_(N_("The mention's id, or its link when the export has none.")))
+    ],
+    label: Annotated[Label, typer.Argument(help=_(N_("negative, neutral or positive.")))],
+    note: Annotated[
+        str, typer.Option("--note", help=_(N_("Why: kept beside the correction.")))
+    ] = "",
+    data: DataArg = None,
+    lang: LangArg = None,
+) -> None:
+    from stratege.measure.errors import MeasureError
+    from stratege.services.measuring import relabel_mention
+
+    document = load_or_exit(file, lang)
+    language = pick_language(lang, document.strategy.language)
+    try:
+        relabel_mention(document, mention, label.value, note=note, data=data)
+    except MeasureError as error:
+        raise refuse(error, language) from None
+    say(
+        translator(language)(
+            N_("Mention {mention}: {label} (your correction, kept across imports)."),
+            mention=mention,
+            label=translator(language)(LABEL_NAMES[label.value]),
+        ),
+        "green",
+    )
+    raise typer.Exit(EXIT_OK)
+
+
+LABEL_NAMES = {
+    "negative": N_("negative"),
+    "neutral": N_("neutral"),
+    "positive": N_("positive"),
+}
 
 
 def _read(file: Path | None, language: Lang) -> bytes:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import cast
 
 from stratege.listening.model import LANGS
 from stratege.listening.queries import compile_query, match_many
-from stratege.listening.sentiment import classify, detect_languages
+from stratege.listening.sentiment import LangChoice, classify, detect_languages
 from stratege.measure.mentions import MentionReader, MentionReading
 from stratege.strategy.model import Listening
 
@@ -79,8 +80,9 @@ def _labels(texts: Sequence[str], languages: Sequence[str | None]) -> list[str |
     the model does not read (an empty text is neutral)."""
     labels: list[str | None] = [None] * len(texts)
     for lang in LANGS:
+        choice = cast(LangChoice, lang)
         chosen = [i for i, found in enumerate(languages) if found == lang]
-        results = classify([texts[i][:SENTIMENT_CHARACTERS] for i in chosen], lang)
+        results = classify([texts[i][:SENTIMENT_CHARACTERS] for i in chosen], choice)
         for i, result in zip(chosen, results, strict=True):
             labels[i] = result.label
     for i, text in enumerate(texts):

@@ -28,6 +28,10 @@ MESSAGES = {
         "and month first. Add date_format: '%d/%m/%Y' (or '%m/%d/%Y') to the mapping file."
     ),
     "bad_mapping": N_("{file}: the mapping is not valid: {reason}"),
+    "unknown_mention": N_(
+        "No mention '{mention}' in {path}. A mention is known by the id or the link its "
+        "export gives (stratege listen --format json lists them)."
+    ),
     "unknown_daily_metric": N_(
         "{file}: the daily metric '{title}' feeds no field of the KPI catalogue, so it is not "
         "imported. The daily metrics imported are: {known}."

@@ -115,6 +115,7 @@ class FileOutcome:
     rows_unchanged: int = 0
     rows_rejected: int = 0
     rows_skipped: int = 0  # rows that are not data: descriptions, Total, blank rows
+    rows_unclaimed: int = 0  # mentions that no brand's listening query names (not kept)
     already_imported: bool = False
     rejected: list[BadCell] = field(default_factory=list)
 
@@ -138,6 +139,7 @@ class FileOutcome:
                 "unchanged": self.rows_unchanged,
                 "rejected": self.rows_rejected,
                 "skipped": self.rows_skipped,
+                "unclaimed": self.rows_unclaimed,
             },
             "already_imported": self.already_imported,
             "rejected": [
@@ -288,7 +290,7 @@ def _read_one(
         accounts, unclaimed = stage_mentions(
             con, knowledge, spec, good, dated, owner, options.mentions
         )
-        outcome.rows_skipped += unclaimed
+        outcome.rows_unclaimed = unclaimed
     else:
         identity = _identify(con, strategy, spec, options, owner, path.name, good)
         accounts = _stage(con, knowledge, spec, good, dated, identity)

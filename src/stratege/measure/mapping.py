@@ -100,7 +100,8 @@ def mapping_spec(raw: Any, knowledge: Knowledge, name: str) -> tuple[FormatSpec,
     if needed:
         raise refuse(f"no column for {sorted(set(needed))}")
     platform = raw.get("platform")
-    if platform is None and "platform" not in columns:
+    # a mention's platform may come from its link's domain (else it is "other")
+    if platform is None and "platform" not in columns and scope != "mention":
         raise refuse("say which platform (platform: instagram) or map a column to it")
     if platform is not None and str(platform) not in knowledge.platforms:
         raise refuse(f"unknown platform '{platform}' ({sorted(knowledge.platforms)})")

@@ -219,12 +219,12 @@ def _platform_sql(spec: FormatSpec, platform: str, permalink: str) -> str:
 
 
 def forget_other_brands(con: duckdb.DuckDBPyConnection) -> int:
-    """Remove the stored rows of the staged mentions for brands that no longer claim them
-    (the strategy's queries changed since they were imported): the rows of those mentions
-    then say what the queries say now."""
+    """Remove the stored rows of the file's mentions for brands that no longer claim them
+    (the strategy's queries changed since they were imported), including mentions no brand
+    claims now: the rows of those mentions then say what the queries say now."""
     row = con.execute(
         """SELECT count(*) FROM mention t
-        WHERE EXISTS (SELECT 1 FROM staged s
+        WHERE EXISTS (SELECT 1 FROM staged_mentions s
                       WHERE s.platform = t.platform AND s.mention_id = t.mention_id)
           AND NOT EXISTS (SELECT 1 FROM staged s WHERE s.platform = t.platform
                           AND s.account = t.account AND s.mention_id = t.mention_id)"""
@@ -233,7 +233,7 @@ def forget_other_brands(con: duckdb.DuckDBPyConnection) -> int:
     if stale:
         con.execute(
             """DELETE FROM mention t
-            WHERE EXISTS (SELECT 1 FROM staged s
+            WHERE EXISTS (SELECT 1 FROM staged_mentions s
                           WHERE s.platform = t.platform AND s.mention_id = t.mention_id)
               AND NOT EXISTS (SELECT 1 FROM staged s WHERE s.platform = t.platform
                               AND s.account = t.account AND s.mention_id = t.mention_id)"""

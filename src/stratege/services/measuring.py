@@ -75,6 +75,37 @@ def import_exports(
         con.close()
 
 
+def relabel_mention(
+    document: StrategyDocument,
+    mention_id: str,
+    label: str,
+    *,
+    note: str = "",
+    data: Path | None = None,
+) -> int:
+    """A user's sentiment label for a mention, kept across re-imports and in force over the
+    model's and the source tool's: the number of platforms it was found on."""
+    from stratege.measure.mentions import correct_sentiment
+    from stratege.measure.store import ensure_schema, transaction
+
+    path = data_path(document, data)
+    if not path.is_file():
+        raise MeasureError("no_data", path=str(path))
+    con = _open(path, read_only=False)
+    try:
+        ensure_schema(con, load_knowledge(document.strategy.knowledge))
+        with transaction(con):
+            found = correct_sentiment(con, mention_id, label, note)
+            if not found:
+                raise MeasureError("unknown_mention", mention=mention_id, path=str(path))
+            from stratege.measure.mentions import refresh_ambassadors
+
+            refresh_ambassadors(con)
+        return found
+    finally:
+        con.close()
+
+
 def _open(path: Path, *, read_only: bool) -> DuckDBPyConnection:
     from stratege.measure.store import StoreBusy, open_store
 
