@@ -349,6 +349,10 @@ def test_the_english_pages(server: dict[str, str], browser: Any, admin: Any) -> 
     page.goto(server["base"] + "/w/demo-northwind-analytics/q/4/")
     _accessible(page)
     _shot(page, "web-question-en")
+    page.goto(server["base"] + "/w/demo-northwind-analytics/members/")
+    assert "approves" in page.content().lower()
+    _accessible(page)
+    _shot(page, "web-members-en")
 
 
 PLAN_PAGES = ("workload", "budget", "raci", "campaigns", "kpis")
