@@ -51,6 +51,11 @@ class ListeningResults:
     care: Care
     messages: int
 
+    @property
+    def has_data(self) -> bool:
+        """Whether there is anything to show: mentions or messages."""
+        return bool(self.mentions or self.messages)
+
     def record(self) -> dict[str, Any]:
         return _plain(asdict(self))  # type: ignore[no-any-return]
 

@@ -38,6 +38,7 @@ from stratege.reports.sections import (
 )
 
 if TYPE_CHECKING:
+    from stratege.listening.report import ListeningResults
     from stratege.measure.progress import Measurement
 
 SECTIONS: tuple[Callable[[Context], Section], ...] = (
@@ -66,6 +67,7 @@ def build_document(
     charts: ChartBook | None = None,
     measurement: Measurement | None = None,
     approval: Approval | None = None,
+    listening: ListeningResults | None = None,
 ) -> Document:
     """The whole strategy document. ``today`` is the document's date (fixed in tests and for
     reproducible files); ``findings`` are the strategy's checks, run once by the caller;
@@ -74,10 +76,10 @@ def build_document(
     before the diagnostics; ``approval`` the version shown and who approved it, on the
     cover."""
     context = Context.of(
-        plan, findings, lang, today or dt.date.today(), charts, measurement, approval
+        plan, findings, lang, today or dt.date.today(), charts, measurement, approval, listening
     )
     sections = [section(context) for section in SECTIONS]
-    if measurement is not None:
+    if measurement is not None or (listening is not None and listening.has_data):
         sections.insert(len(sections) - 2, results.section(context))
     organisation = plan.strategy.organisation
     return Document(

@@ -25,6 +25,7 @@ from stratege.strategy.model import Strategy
 from stratege.vocabulary import Words
 
 if TYPE_CHECKING:
+    from stratege.listening.report import ListeningResults
     from stratege.measure.progress import Measurement
 
 DASH = "—"
@@ -41,6 +42,7 @@ class Context:
     charts: ChartBook = field(repr=False)
     measurement: Measurement | None = field(default=None, repr=False)
     approval: Approval | None = field(default=None, repr=False)
+    listening: ListeningResults | None = field(default=None, repr=False)
 
     @classmethod
     def of(
@@ -52,13 +54,14 @@ class Context:
         charts: ChartBook | None = None,
         measurement: Measurement | None = None,
         approval: Approval | None = None,
+        listening: ListeningResults | None = None,
     ) -> Context:
         """``charts``: a book shared with the plan's documents in other languages;
         ``measurement``: the imported data's results, when there are some; ``approval``:
         the version shown and who approved it (the web application's)."""
         words, _ = Words(lang, plan.knowledge), translator(lang)
         book = charts or ChartBook(plan)
-        return cls(plan, findings, lang, today, words, _, book, measurement, approval)
+        return cls(plan, findings, lang, today, words, _, book, measurement, approval, listening)
 
     @property
     def strategy(self) -> Strategy:

@@ -23,5 +23,6 @@ def document_files(
         today,
         measurement=result.measurement,
         approval=result.approval,
+        listening=result.listening,
     )
     return render(document, fmt, stem)

@@ -258,7 +258,11 @@ def attach_measurement(result: PlanResult, data: Path | None = None) -> bool:
     result.measurement = measure(
         result.document, data=path, slots=result.plan.slots, with_plan=False
     )
-    return result.measurement.first_day is not None
+    from stratege.services.listening import listening_results
+
+    listening = listening_results(result.document, data=path)
+    result.listening = listening if listening.has_data else None
+    return result.measurement.first_day is not None or result.listening is not None
 
 
 def example_data_folder(name: str) -> Path | None:

@@ -96,6 +96,7 @@ def _draw(job: _Job, lang: Lang) -> _Drawn:
         job.today,
         measurement=job.result.measurement,
         approval=job.result.approval,
+        listening=job.result.listening,
     )
     rendered = render_documents([document], [f for f in FORMATS if f != "pdf"])
     return document, rendered.files

@@ -20,6 +20,7 @@ from stratege.services.errors import DatesRefused
 from stratege.strategy import StrategyDocument
 
 if TYPE_CHECKING:
+    from stratege.listening.report import ListeningResults
     from stratege.measure.progress import Measurement
 
 Progress = Callable[[str], None]  # told the name of each step as it starts
@@ -36,6 +37,8 @@ class PlanResult:
     measurement: Measurement | None = None
     # the version planned and who approved it (the web application's): on the cover
     approval: Approval | None = None
+    # what listening found (mentions, alerts, customer care): in the Results section too
+    listening: ListeningResults | None = None
 
     @property
     def raci_findings(self) -> list[Finding]:

@@ -10,40 +10,44 @@ from __future__ import annotations
 
 from stratege.measure.progress import STATUS
 from stratege.reports.context import DASH, Context
-from stratege.reports.document import Figure, Paragraph, Section, Table
+from stratege.reports.document import Block, Figure, Paragraph, Section, Table
 from stratege.reports.results_chart import drawn_kpis, results_chart
+from stratege.reports.sections import listening_results
 from stratege.reports.values import kpi_value
 
 
 def section(context: Context) -> Section:
     _ = context._
     measurement = context.measurement
-    assert measurement is not None
-    blocks: list[Paragraph | Table | Figure] = [
-        Paragraph(
-            _(
-                "Measured from {first} to {last}, from the platforms' own exports imported "
-                "with stratege import. A KPI is on track when its latest value is within 5 % "
-                "of the way from baseline to target of what its trajectory expected by then.",
-                first=context.date(measurement.first_day),
-                last=context.date(measurement.last_day),
+    blocks: list[Block] = []
+    if measurement is not None and measurement.first_day is not None:
+        blocks += [
+            Paragraph(
+                _(
+                    "Measured from {first} to {last}, from the platforms' own exports imported "
+                    "with stratege import. A KPI is on track when its latest value is within "
+                    "5 % of the way from baseline to target of what its trajectory expected by "
+                    "then.",
+                    first=context.date(measurement.first_day),
+                    last=context.date(measurement.last_day),
+                )
+            ),
+            _kpi_table(context),
+        ]
+        if drawn_kpis(context):
+            blocks.append(
+                Figure(
+                    _("Measured values (line with dots) against the trajectory (dashes)"),
+                    results_chart(context),
+                    _("Each KPI's measured value per period and its planned trajectory."),
+                )
             )
-        ),
-        _kpi_table(context),
-    ]
-    if drawn_kpis(context):
-        blocks.append(
-            Figure(
-                _("Measured values (line with dots) against the trajectory (dashes)"),
-                results_chart(context),
-                _("Each KPI's measured value per period and its planned trajectory."),
-            )
-        )
-    if measurement.channels:
-        blocks.append(_channel_table(context))
-    if measurement.pillars:
-        blocks.append(_pillar_table(context))
-    return Section("results", _("Results"), list(blocks))
+        if measurement.channels:
+            blocks.append(_channel_table(context))
+        if measurement.pillars:
+            blocks.append(_pillar_table(context))
+    blocks += listening_results.blocks(context)
+    return Section("results", _("Results"), blocks)
 
 
 def _kpi_table(context: Context) -> Table:
