@@ -166,6 +166,15 @@ MAX_WORKSPACE_ARCHIVE_BYTES = int(os.environ.get("STRATEGE_MAX_ARCHIVE_MB", "100
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Invitations by mail when an SMTP server is configured (else the link is only shown)
+EMAIL_HOST = os.environ.get("STRATEGE_SMTP_HOST", "")
+EMAIL_PORT = int(os.environ.get("STRATEGE_SMTP_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("STRATEGE_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("STRATEGE_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("STRATEGE_SMTP_TLS", "1") == "1"
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("STRATEGE_MAIL_FROM", "stratege@localhost")
+
 SESSION_COOKIE_SECURE = not INSECURE_HTTP
 CSRF_COOKIE_SECURE = not INSECURE_HTTP
 SECURE_SSL_REDIRECT = not INSECURE_HTTP

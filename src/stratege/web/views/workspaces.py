@@ -6,6 +6,7 @@ from django import forms
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
@@ -105,6 +106,7 @@ def dashboard(request: HttpRequest, workspace: Workspace, membership: Membership
 
 class InviteForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices)
+    email = forms.EmailField(required=False, max_length=254)
 
 
 @workspace_view(VIEW)
@@ -182,10 +184,58 @@ def link_person(
 def invite(request: HttpRequest, workspace: Workspace, membership: Membership) -> HttpResponse:
     form = InviteForm(request.POST)
     if form.is_valid():
-        Invitation.objects.create(
+        invitation = Invitation.objects.create(
             workspace=workspace, role=form.cleaned_data["role"], created_by=request.user
         )
+        if form.cleaned_data["email"]:
+            _mail_invitation(request, workspace, invitation, form.cleaned_data["email"])
     return redirect("web:members", slug=workspace.slug)
+
+
+def mail_configured() -> bool:
+    """Whether invitations can go by mail: an SMTP server is configured (or the tests'
+    in-memory outbox is in use)."""
+    from django.conf import settings
+
+    return bool(settings.EMAIL_HOST) or settings.EMAIL_BACKEND.endswith("locmem.EmailBackend")
+
+
+def _mail_invitation(
+    request: HttpRequest, workspace: Workspace, invitation: Invitation, address: str
+) -> None:
+    """Send the link by mail when a server is configured; the link is shown either way,
+    so a mail that cannot leave loses nothing (the page says so)."""
+    import smtplib
+
+    from django.contrib import messages
+    from django.core.mail import send_mail
+
+    _ = gettext_for(request)
+    if not mail_configured():
+        messages.warning(request, _("No mail server is configured: send the link below yourself."))
+        return
+    link = request.build_absolute_uri(reverse("web:invitation", args=[invitation.token]))
+    body = _(
+        "{inviter} invites you to the workspace {workspace} on Stratège, as {role}.\n\n"
+        "Open this link to accept (valid 14 days, once): {link}",
+        inviter=request.user.get_username(),
+        workspace=workspace.name,
+        role=_(invitation.get_role_display()),
+        link=link,
+    )
+    subject = _("Invitation to {workspace} on Stratège", workspace=workspace.name)
+    try:
+        send_mail(subject, body, None, [address])
+    except (smtplib.SMTPException, OSError):
+        messages.warning(
+            request,
+            _(
+                "The mail to {address} could not be sent: send the link below yourself.",
+                address=address,
+            ),
+        )
+        return
+    messages.success(request, _("Invitation sent to {address}.", address=address))
 
 
 @workspace_view(MANAGE)
