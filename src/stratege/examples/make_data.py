@@ -14,6 +14,9 @@ for the first four months of the strategy's period, so that ``stratege import``,
 - the own accounts' daily followers (no native export gives the audience itself) and the
   account-level counts some KPIs sum, as a generic CSV with its mapping file;
 - one competitor's daily followers and posts, as a benchmarking tool's CSV and mapping;
+- for listening, a listening tool's mentions of the brand and its competitors and, where a
+  channel answers customers, a customer-care inbox's messages, each with its mapping
+  (see ``listening_data``, and ``listening_texts`` for what people say);
 - ``imports.yaml``, the files in import order with their options, and a README.
 
 Deterministic: every draw comes from a generator seeded with the example's name, so the
@@ -36,6 +39,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from stratege.bundled import example_names
+from stratege.examples import listening_data
 from stratege.measure.formats import known_formats
 from stratege.planning.slots import Slot
 from stratege.services.planning import plan
@@ -1129,10 +1133,28 @@ def build(name: str, document: StrategyDocument | None = None) -> dict[str, byte
         who, data, mapping = competitor
         files[f"{who}.csv"], files[f"{who}.mapping.yaml"] = data, mapping.encode()
         manifest.append({"file": f"{who}.csv", "competitor": who, "mapping": f"{who}.mapping.yaml"})
+    listened = listening_files(ctx)
+    for file, data in listened.items():
+        files[file] = data
+        if not file.endswith(".mapping.yaml"):
+            manifest.append({"file": file, "mapping": file.replace(".csv", ".mapping.yaml")})
     skipped = [c.platform for c in strategy.channels if c.platform not in covered]
     files["imports.yaml"] = manifest_text(name, manifest).encode()
     files["README.md"] = readme(ctx, sorted(files), skipped).encode()
     return dict(sorted(files.items()))
+
+
+def listening_files(ctx: Context) -> dict[str, bytes]:
+    """The listening tool's mentions and the customer-care inbox's messages (see
+    listening_data), for an example that has texts written for it."""
+    if ctx.name not in listening_data.VOICES:
+        return {}
+    data, mapping, _ = listening_data.mention_files(ctx.name, ctx.start, ctx.end)
+    files = {"mentions.csv": data, "mentions.mapping.yaml": mapping.encode()}
+    messages = listening_data.message_files(ctx.name, ctx.strategy, ctx.start, ctx.end)
+    if messages is not None:
+        files["messages.csv"], files["messages.mapping.yaml"] = messages[0], messages[1].encode()
+    return files
 
 
 def manifest_text(name: str, entries: list[dict[str, str]]) -> str:
@@ -1160,6 +1182,30 @@ def readme(ctx: Context, files: list[str], skipped: list[str]) -> str:
         f"figures are invented. Files: {listed}; `imports.yaml` gives the import order and "
         f"options.\n"
     )
+    if "mentions.csv" in files:
+        voices = listening_data.VOICES[ctx.name]
+        loyal = ", ".join(f"`{v.author}`" for v in voices.loyal)
+        text += (
+            "\nFor listening (`stratege listen`): `mentions.csv` is a listening tool's export "
+            "of what is said of the organisation and its competitors (invented texts in the "
+            "example's language, matched to each brand by the strategy's `listening.queries`, "
+            "a few naming no brand or in a language not listened to; the tool's sentiment on "
+            "part of the rows only), with a few loyal authors who keep praising the brand (the "
+            f"ambassadors: {loyal}), an event that gets people talking (from "
+            f"{voices.buzz.day}), and a few days of complaints about an incident (from "
+            f"{voices.incident.day}: the alerts' spike). "
+        )
+        if "messages.csv" in files:
+            text += (
+                "`messages.csv` is a customer-care inbox: the messages received on the "
+                "customer-care channels, answered quickly inside the cadence's covered hours, "
+                "later or never outside them. Both are read with their `.mapping.yaml`.\n"
+            )
+        else:
+            text += (
+                "It is read with its `.mapping.yaml`. No `messages.csv`: no channel of this "
+                "example answers customers.\n"
+            )
     notes = []
     if skipped:
         notes.append(
