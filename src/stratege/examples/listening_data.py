@@ -504,7 +504,7 @@ def answer(
         if at + dt.timedelta(minutes=delay) > end:
             reopen = next_opening(end + dt.timedelta(minutes=1), care.hours)
             delay = (reopen - at).total_seconds() / 60 + 25 * lognormal(rng, 0.6)
-    elif rng.random() < 0.08 + 0.08 * progress:  # someone on call
+    elif rng.random() < 0.2 + 0.15 * progress:  # someone on call (evenings, Saturdays)
         answered, delay = True, 40 * lognormal(rng, 0.7)
     else:
         answered = rng.random() < 0.55 + 0.3 * progress - (0.1 if crisis else 0)
