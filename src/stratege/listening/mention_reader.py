@@ -14,13 +14,14 @@ from typing import cast
 
 from stratege.listening.model import LANGS
 from stratege.listening.queries import compile_query, match_many
-from stratege.listening.sentiment import LangChoice, classify, detect_languages
+from stratege.listening.sentiment import LangChoice, classify
 from stratege.measure.mentions import MentionReader, MentionReading
 from stratege.strategy.model import Listening
 
 # The model learnt from tweets: past this many characters a text (an article) says no
 # more about its tone, and the rest would only cost time.
 SENTIMENT_CHARACTERS = 2000
+CHUNK = 50_000  # texts read at once: the model's answers for them are then only labels
 
 
 def listening_key(listening: Listening) -> str:
@@ -41,8 +42,7 @@ def mention_reader(listening: Listening) -> MentionReader:
     listened = set(listening.languages)
 
     def read(texts: Sequence[str], languages: Sequence[str | None]) -> MentionReading:
-        found = _languages(texts, languages)
-        labels = _labels(texts, found)
+        found, labels = _read_sentiment(texts, languages)
         if compiled:
             masks = match_many([query for _, query, _ in compiled], texts)
             owners = [
@@ -64,28 +64,27 @@ def mention_reader(listening: Listening) -> MentionReader:
     return read
 
 
-def _languages(texts: Sequence[str], given: Sequence[str | None]) -> list[str | None]:
-    """The file's language where it gives one, else French or English as detected (an
-    empty text: none)."""
-    missing = [i for i, lang in enumerate(given) if not lang and texts[i].strip()]
-    detected = detect_languages([texts[i][:SENTIMENT_CHARACTERS] for i in missing])
-    found = list(given)
-    for i, lang in zip(missing, detected, strict=True):
-        found[i] = lang
-    return found
-
-
-def _labels(texts: Sequence[str], languages: Sequence[str | None]) -> list[str | None]:
-    """The model's label of each text in French or English; none in another language, which
-    the model does not read (an empty text is neutral)."""
+def _read_sentiment(
+    texts: Sequence[str], given: Sequence[str | None]
+) -> tuple[list[str | None], list[str | None]]:
+    """Each text's language (the file's where it gives one, else French or English as the
+    model detects it) and the model's label, in batches: one vectorisation per text. A
+    text in another language gets no label (the model reads French and English only); an
+    empty text is neutral."""
+    found: list[str | None] = list(given)
     labels: list[str | None] = [None] * len(texts)
-    for lang in LANGS:
-        choice = cast(LangChoice, lang)
-        chosen = [i for i, found in enumerate(languages) if found == lang]
-        results = classify([texts[i][:SENTIMENT_CHARACTERS] for i in chosen], choice)
-        for i, result in zip(chosen, results, strict=True):
-            labels[i] = result.label
+    for lang in (*LANGS, None):
+        chosen = [
+            i for i, g in enumerate(given) if g == lang and (lang is not None or texts[i].strip())
+        ]
+        choice = cast(LangChoice, lang or "auto")
+        for start in range(0, len(chosen), CHUNK):
+            part = chosen[start : start + CHUNK]
+            results = classify([texts[i][:SENTIMENT_CHARACTERS] for i in part], choice)
+            for i, result in zip(part, results, strict=True):
+                labels[i] = result.label
+                found[i] = result.lang
     for i, text in enumerate(texts):
-        if languages[i] is None and not text.strip():
+        if not text.strip():
             labels[i] = "neutral"
-    return labels
+    return found, labels

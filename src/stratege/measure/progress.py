@@ -200,8 +200,11 @@ def _kpi_progress(
             period=period,  # type: ignore[arg-type]
             start=start,
             end=end,
-            channels=kpi.channels or None,
-            owners=["own"],
+            # Mentions are stored per brand and their formulas pick the own brand's rows
+            # themselves (is_own_brand): share of voice needs every brand's, and mentions
+            # belong to no channel of the strategy.
+            channels=None if definition.scope == "mention" else kpi.channels or None,
+            owners=None if definition.scope == "mention" else ["own"],
         )
     except LookupError:
         return progress
