@@ -11,17 +11,41 @@ from stratege.knowledge.loader import load_knowledge
 from stratege.measure.store import ensure_schema, open_store
 from stratege.services import strategies
 from stratege.strategy import StrategyDocument, load_strategy
+from stratege.strategy.model import Competitor, Listening, ListeningQuery
 
 LABEL = {"positive": 1.0, "neutral": 0.0, "negative": -1.0, None: None}
 
 
+COMPETITORS = [
+    Competitor(id="ange", name="Boulangerie Ange"),
+    Competitor(id="marie-blachere", name="Marie Blachère"),
+]
+LISTENING = Listening(
+    languages=["fr", "en"],
+    queries=[
+        ListeningQuery(
+            query='"boulangeries martin" OR #boulangeriesmartin OR '
+            "(martin AND (boulang* OR pain OR baguette* OR viennoiserie*))"
+        ),
+        ListeningQuery(owner="ange", query='"boulangerie ange"'),
+        ListeningQuery(owner="marie-blachere", query='"marie blachere"'),
+    ],
+)
+
+
 def example(tmp_path: Path, **update: Any) -> StrategyDocument:
-    """The bundled bakery strategy (own, competitors 'ange' and 'marie-blachere'), saved
-    in ``tmp_path`` with ``update`` applied to its model."""
+    """The bundled bakery strategy (its channels and cadence: facebook, instagram,
+    linkedin), saved in ``tmp_path``, with these tests' own competitors ('ange' and
+    'marie-blachere') and listening section (the model's default alerts), whatever the
+    example says, and ``update`` applied to its model."""
     path = tmp_path / "boulangeries.yaml"
     document = strategies.example("boulangeries-martin")
-    if update:
-        document.update(document.strategy.model_copy(update=update))
+    strategy = document.strategy
+    audit = strategy.audit.model_copy(update={"competitors": COMPETITORS})
+    changes: dict[str, Any] = {"audit": audit, "listening": LISTENING, **update}
+    if "listening" in update:
+        changes["listening"] = LISTENING.model_copy(update={"alerts": update["listening"].alerts})
+    document.update(strategy.model_copy(update=changes))
     document.save(path)
     return load_strategy(path)
 

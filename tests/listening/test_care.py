@@ -12,11 +12,28 @@ import pytest
 
 from stratege.services.listening import listening_results
 from stratege.services.measuring import import_exports
+from stratege.strategy import StrategyDocument
+from stratege.strategy.model import Cadence
+from stratege.timewindow import TimeWindow
 from tests.listening.listen_store import example, fill, message
 
 FIXTURES = Path(__file__).parent / "fixtures"
+WEEKDAYS = TimeWindow(days=["mon", "tue", "wed", "thu", "fri"], start="09:00", end="17:00")
+CADENCE = [
+    Cadence(
+        channel="facebook", posts=1, per="day", response_time_hours=4, covered_hours=[WEEKDAYS]
+    ),
+    Cadence(channel="instagram", posts=1, per="day"),
+]
 
-# The bakery's cadence: facebook answers within 4 h, Monday to Friday 09:00-17:00;
+
+def bakery(tmp_path: Path) -> StrategyDocument:
+    """The bakery (channels facebook and instagram) with the cadence below, whatever the
+    example says."""
+    return example(tmp_path, cadence=CADENCE)
+
+
+# The cadence: facebook answers within 4 h, Monday to Friday 09:00-17:00;
 # instagram promises nothing. The fixture (2027-03-01 is a Monday):
 #   fb-m-0001 Mon 08:12, 14 min (outside, on time)   fb-m-0002 Mon 12:40, 95 min (inside)
 #   fb-m-0003 Mon 21:05, unanswered (outside: named)  fb-m-0004 Wed 07:02, 58 min (outside)
@@ -25,7 +42,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture
 def care(tmp_path: Path):  # type: ignore[no-untyped-def]
-    document = example(tmp_path)
+    document = bakery(tmp_path)
     import_exports(
         document,
         [FIXTURES / "inbound_messages.csv"],
@@ -82,7 +99,7 @@ def test_per_hour_of_the_week(care) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_late_answer_outside_covered_hours_is_named_too(tmp_path: Path) -> None:
-    document = example(tmp_path)
+    document = bakery(tmp_path)
     fill(
         document,
         messages=[

@@ -18,6 +18,7 @@ SHOWN_PERIODS = 12  # the last ones; --format json gives them all
 SHOWN_LATE = 10
 SHOWN_HOURS = 5
 SHOWN_DRIVERS = 3
+SHOWN_ALERTS = 15
 KINDS = {"volume": N_("volume"), "negative_share": N_("negative share")}
 WEEKDAYS = {
     1: N_("Monday"),
@@ -211,7 +212,8 @@ def _alerts(result: ListeningResults, names: dict[str, str], lang: Lang) -> None
         _(N_("Threshold")),
     ):
         table.add_column(header)
-    for alert in result.alerts:
+    shown = result.alerts[-SHOWN_ALERTS:]
+    for alert in shown:
         percent = " %" if alert.kind == "negative_share" else ""
         table.add_row(
             str(alert.day),
@@ -224,8 +226,17 @@ def _alerts(result: ListeningResults, names: dict[str, str], lang: Lang) -> None
         )
     console().print(table)
     say(settings_line, "dim")
+    if len(result.alerts) > len(shown):
+        say(
+            _(
+                N_("The last {shown} alerts of {total}; --format json gives them all."),
+                shown=len(shown),
+                total=len(result.alerts),
+            ),
+            "dim",
+        )
     say(_(N_("Mentions that drive them (by reach):")))
-    for alert in result.alerts:
+    for alert in shown:
         say(f"  {alert.day} · {names.get(alert.owner, alert.owner)} · {_(KINDS[alert.kind])}")
         for d in alert.drivers[:SHOWN_DRIVERS]:
             text = " ".join(d.text.split())[:100]

@@ -10,10 +10,13 @@ are left out. A term counts the **mentions** that say it, not its occurrences: o
 repeating a word a hundred times weighs one.
 
 Texts are read in Python, one by one: that is the only part of listening that is not a
-query. A period with more than :data:`SAMPLE_PER_PERIOD` mentions is read on a sample of
-that many, drawn by a hash of the mention's identity (the same sample from run to run);
-each :class:`PeriodTerms` says how many mentions it read out of how many. The whole range
-(``period`` None) adds up the periods' samples.
+query (some 30,000 texts a second). So at most :data:`TEXTS_READ` texts are read in all,
+shared among the periods (but at least :data:`MIN_PER_PERIOD` per period): a period with
+more mentions than its share is read on a sample, drawn by a hash of the mention's identity
+(the same sample from run to run); each :class:`PeriodTerms` says how many mentions it read
+out of how many. The whole range (``period`` None) adds up the periods' samples, so a
+period read on a sample weighs by its sample there, not by its volume. A million mentions
+over a year: 60,000 texts read, about two seconds, by month or by week.
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ from stratege.queries.matcher import normalise
 from stratege.queries.syntax import AllOf, AnyOf, Node, Not, Term
 from stratege.strategy.model import Strategy
 
-SAMPLE_PER_PERIOD = 5000  # texts read per period at most (about a second of tokenising)
+TEXTS_READ = 60_000  # texts read in all at most, shared among the periods
+MIN_PER_PERIOD = 1000  # … but at least this many per period (when it has them)
 TOP = 10
 MIN_LETTERS = 3
 LEMMA_LANGUAGES = ("fr", "en")
@@ -147,10 +151,12 @@ def top_terms(
     *,
     owner: str = "own",
     top: int = TOP,
-    sample: int = SAMPLE_PER_PERIOD,
+    sample: int | None = None,
 ) -> list[PeriodTerms]:
     """The ``top`` terms and hashtags of ``owner``'s mentions in each period with any, then
-    over the whole range (``period`` None); ties in alphabetical order."""
+    over the whole range (``period`` None); ties in alphabetical order. ``sample``: the
+    texts read per period at most (default: :data:`TEXTS_READ` shared among the periods,
+    at least :data:`MIN_PER_PERIOD`)."""
     excluded = QueryWords(q.query for q in strategy.listening.queries if q.owner == owner)
     fallback = _fallback_languages(strategy)
     where = "owner = ? AND text IS NOT NULL AND trim(text) <> ''"
@@ -161,6 +167,8 @@ def top_terms(
             [owner],
         ).fetchall()
     )
+    if sample is None:
+        sample = max(MIN_PER_PERIOD, TEXTS_READ // max(len(totals), 1))
     rows = con.execute(
         f"""SELECT period, text, language FROM (
             SELECT {period_sql(period)} AS period, text, language,
