@@ -88,6 +88,13 @@ LangArg = Annotated[
 ]
 FormatArg = Annotated[OutputFormat, typer.Option("--format", help=_(N_("text or json.")))]
 StrategyArg = Annotated[Path, typer.Argument(help=_(N_("Strategy YAML file.")))]
+DataArg = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help=_(N_("The measurement store (default: STRATEGY.data.duckdb beside the strategy).")),
+    ),
+]
 ForceArg = Annotated[
     bool,
     typer.Option(

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from stratege.cli.app import EXIT_OK, LangArg, StrategyArg, _, app
+from stratege.cli.app import EXIT_OK, DataArg, LangArg, StrategyArg, _, app
 from stratege.cli.output import load_or_exit, refuse
 from stratege.i18n import pick_language
 from stratege.i18n.catalogue import N_
-
-DataArg = Annotated[  # as `stratege measure`'s (not imported: it would define those commands)
-    Path | None,
-    typer.Option(
-        "--data",
-        help=_(N_("The measurement store (default: STRATEGY.data.duckdb beside the strategy).")),
-    ),
-]
 
 
 class ListenFormat(StrEnum):

@@ -15,6 +15,7 @@ import typer
 from stratege.cli.app import (
     EXIT_OK,
     EXIT_UNREADABLE,
+    DataArg,
     FormatArg,
     LangArg,
     OutputFormat,
@@ -39,15 +40,6 @@ def refusals(language: Lang) -> Iterator[None]:
         yield
     except MeasureError as error:
         raise refuse(error, language) from None
-
-
-DataArg = Annotated[
-    Path | None,
-    typer.Option(
-        "--data",
-        help=_(N_("The measurement store (default: STRATEGY.data.duckdb beside the strategy).")),
-    ),
-]
 
 
 @app.command(

@@ -13,6 +13,7 @@ import typer
 from stratege.cli.app import (
     EXIT_OK,
     EXIT_UNREADABLE,
+    DataArg,
     FormatArg,
     LangArg,
     OutputFormat,
@@ -67,15 +68,6 @@ def sentiment(
         lines = [s.label for s in found]
     sys.stdout.write("".join(f"{line}\n" for line in lines))
     raise typer.Exit(EXIT_OK)
-
-
-DataArg = Annotated[  # as `stratege measure`'s (not imported: it would define those commands)
-    Path | None,
-    typer.Option(
-        "--data",
-        help=_(N_("The measurement store (default: STRATEGY.data.duckdb beside the strategy).")),
-    ),
-]
 
 
 class Label(StrEnum):

@@ -26,7 +26,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import math
 import random
 import re
 import string
@@ -34,6 +33,7 @@ import unicodedata
 from dataclasses import dataclass
 from string import Formatter
 
+from stratege.examples.drawing import digits, lognormal, poisson
 from stratege.examples.listening_texts import VOICES, Loyal, Network, Site, Voices
 from stratege.strategy.model import Cadence, Channel, Strategy
 from stratege.timewindow import TimeWindow
@@ -66,26 +66,6 @@ MESSAGE_METRICS = (
 DAY_IDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 # --- drawing ----------------------------------------------------------------------------
-
-
-def lognormal(rng: random.Random, sigma: float) -> float:
-    return math.exp(rng.gauss(0.0, sigma))
-
-
-def poisson(rng: random.Random, mean: float) -> int:
-    if mean <= 0:
-        return 0
-    if mean > 30:
-        return max(0, round(rng.gauss(mean, math.sqrt(mean))))
-    limit, k, product = math.exp(-mean), 0, rng.random()
-    while product > limit:
-        k += 1
-        product *= rng.random()
-    return k
-
-
-def digits(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice(string.digits) for _ in range(n))
 
 
 def code(rng: random.Random, n: int) -> str:

@@ -30,7 +30,6 @@ import argparse
 import csv
 import datetime as dt
 import io
-import math
 import random
 import string
 from collections import defaultdict
@@ -40,6 +39,7 @@ from pathlib import Path
 
 from stratege.bundled import example_names
 from stratege.examples import listening_data
+from stratege.examples.drawing import digits, lognormal, poisson
 from stratege.measure.formats import known_formats
 from stratege.planning.slots import Slot
 from stratege.services.planning import plan
@@ -126,31 +126,6 @@ def hour_effect(hour: int) -> float:
     if 17 <= hour <= 20:
         return 1.12
     return 0.88
-
-
-# --- drawing ----------------------------------------------------------------------------
-
-
-def lognormal(rng: random.Random, sigma: float) -> float:
-    """A multiplicative noise of median 1."""
-    return math.exp(rng.gauss(0.0, sigma))
-
-
-def poisson(rng: random.Random, mean: float) -> int:
-    """A count of events (Knuth's method; a rounded normal for large means)."""
-    if mean <= 0:
-        return 0
-    if mean > 30:
-        return max(0, round(rng.gauss(mean, math.sqrt(mean))))
-    limit, k, product = math.exp(-mean), 0, rng.random()
-    while product > limit:
-        k += 1
-        product *= rng.random()
-    return k
-
-
-def digits(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice(string.digits) for _ in range(n))
 
 
 def code(rng: random.Random, n: int, alphabet: str = string.ascii_letters + string.digits) -> str:

@@ -13,8 +13,6 @@ from stratege.reports.context import Context
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-PANELS = ("share", "sentiment", "alerts", "care")
-
 
 def panels(context: Context) -> list[str]:
     """The panels that have something to show."""
