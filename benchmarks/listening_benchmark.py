@@ -13,10 +13,12 @@ Each step runs in a process of its own; the table gives its wall time and peak m
 (the child's maximum resident set):
 
 - ``import``: ``stratege import`` of the CSV through a mapping: read and typed by DuckDB,
-  every mention matched against the ten queries, its sentiment by the shipped model, one
+  every mention matched against the ten queries, the sentiment of those a query names by
+  the shipped model, one
   row per mention and brand merged into the store, ambassadors flagged;
-- ``matching`` and ``sentiment``: those two parts of the import alone, on the same texts,
-  to show where its time goes;
+- ``matching`` and ``sentiment``: those two parts of the import alone, on every text of
+  the file, to show where its time goes (the import reads the tone of only the mentions
+  some query names: the others are not kept);
 - ``share of voice, daily``: the KPI engine's ``share_of_voice`` and ``net_sentiment``
   per day and brand (Ibis on DuckDB);
 - ``listen``: ``stratege listen --format json``: volumes, share of voice per platform and
@@ -221,10 +223,10 @@ def main() -> None:
             ],
         ),
         run_step(
-            "  of which matching, alone",
+            "  matching of every text, alone",
             [python, "-c", MATCHING.format(bench=str(ROOT / "benchmarks"), texts=texts)],
         ),
-        run_step("  of which sentiment, alone", [python, "-c", SENTIMENT.format(texts=texts)]),
+        run_step("  sentiment of every text, alone", [python, "-c", SENTIMENT.format(texts=texts)]),
         run_step(
             "share of voice and net sentiment, daily",
             [python, "-c", DAILY.format(store=str(store))],

@@ -1,6 +1,7 @@
 """Load test of the web application: `stratege serve` under production settings on
 127.0.0.1, N concurrent signed-in users reading the dashboard, a question's editor, the
-calendar (its month table and the feed FullCalendar reads) and the plan page, while one more user saves a new version every few seconds.
+calendar (its month table and the feed FullCalendar reads) and the plan page, while one
+more user saves a new version every few seconds.
 
 Run:  python benchmarks/web_load.py                       (20 users, 120 s, SQLite)
       python benchmarks/web_load.py --database postgres   (a fresh database on 127.0.0.1)

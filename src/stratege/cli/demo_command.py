@@ -70,7 +70,8 @@ def demo(
                 N_(
                     "Measured results of the example's exports: {folder}/measures.duckdb; "
                     "with your own: stratege import my-strategy.yaml EXPORT.csv, then "
-                    "stratege measure my-strategy.yaml"
+                    "stratege measure my-strategy.yaml (stratege listen my-strategy.yaml "
+                    "for the mentions and messages)"
                 ),
                 folder=out,
             )
@@ -83,6 +84,7 @@ def _measure_example(
 ) -> bool:
     """Import the example's exports into a store in the output folder, show the progress
     against the strategy and the audit; the pack then has its Results section."""
+    from stratege.cli.listen_tables import print_listening
     from stratege.cli.measure_tables import print_audit, print_measurement
     from stratege.measure.errors import MeasureError
     from stratege.services import measuring
@@ -99,6 +101,8 @@ def _measure_example(
         print_audit(
             measuring.audit(result.document, data=store), result.document.strategy, language
         )
+        if result.listening is not None:
+            print_listening(result.listening, result.document.strategy, language)
     except MeasureError as error:
         say(error.message(language), "yellow", stderr=True)
         return False

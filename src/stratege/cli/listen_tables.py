@@ -66,6 +66,13 @@ def print_listening(result: ListeningResults, strategy: Strategy, lang: Lang) ->
     _care(result.care, result.messages, lang)
 
 
+def _platform(platform: str, words: Words, lang: Lang) -> str:
+    """A platform's name; 'other' is every site no platform of the catalogue names."""
+    if platform == "other":
+        return translator(lang)(N_("other sites"))
+    return words.platform(platform)
+
+
 def _value(value: float | None, lang: Lang, decimals: int = 0, suffix: str = "") -> str:
     return "—" if value is None else num(value, lang, decimals) + suffix
 
@@ -150,7 +157,7 @@ def _shares(result: ListeningResults, names: dict[str, str], lang: Lang) -> None
     for dimension, value in groups:
         rows = {s.owner: s for s in whole if (s.dimension, s.value) == (dimension, value)}
         if dimension == "platform":
-            shown = words.platform(value) if value != "other" else _(N_("other sites"))
+            shown = _platform(value, words, lang)
         else:
             shown = _(N_("language: {code}"), code=value)
         table.add_row(
@@ -289,7 +296,7 @@ def _advocates(result: ListeningResults, lang: Lang) -> None:
         for a in authors:
             table.add_row(
                 a.author,
-                ", ".join(words.platform(p) if p != "other" else p for p in a.platforms),
+                ", ".join(_platform(p, words, lang) for p in a.platforms),
                 count(a.mentions, lang),
                 count(a.positive, lang),
                 count(a.negative, lang),

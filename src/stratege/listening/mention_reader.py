@@ -12,6 +12,8 @@ import json
 from collections.abc import Sequence
 from typing import cast
 
+import numpy as np
+
 from stratege.listening.model import LANGS
 from stratege.listening.queries import compile_query, match_many
 from stratege.listening.sentiment import LangChoice, classify
@@ -42,21 +44,30 @@ def mention_reader(listening: Listening) -> MentionReader:
     listened = set(listening.languages)
 
     def read(texts: Sequence[str], languages: Sequence[str | None]) -> MentionReading:
-        found, labels = _read_sentiment(texts, languages)
+        # Matching is cheap and reading tone is not: only the texts some query names are
+        # read by the model (the others are not kept, whatever their language).
         if compiled:
             masks = match_many([query for _, query, _ in compiled], texts)
-            owners = [
-                tuple(
+            named = np.flatnonzero(np.logical_or.reduce(masks)).tolist() if texts else []
+        else:
+            named = list(range(len(texts)))
+        found: list[str | None] = list(languages)
+        labels: list[str | None] = [None] * len(texts)
+        part_found, part_labels = _read_sentiment(
+            [texts[i] for i in named], [languages[i] for i in named]
+        )
+        for i, lang, label in zip(named, part_found, part_labels, strict=True):
+            found[i], labels[i] = lang, label
+        owners: list[tuple[str, ...]] = [("own",) if not compiled else ()] * len(texts)
+        if compiled:
+            for i in named:
+                owners[i] = tuple(
                     dict.fromkeys(
                         owner
                         for (owner, _, langs), mask in zip(compiled, masks, strict=True)
                         if mask[i] and (not langs or found[i] in langs)
                     )
                 )
-                for i in range(len(texts))
-            ]
-        else:
-            owners = [("own",)] * len(texts)
         if listened:
             owners = [o if found[i] in listened else () for i, o in enumerate(owners)]
         return MentionReading(owners, labels, found)
