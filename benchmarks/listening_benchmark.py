@@ -1,6 +1,6 @@
 """Listening at scale: a million mentions of ten brands, from the file to the alerts.
 
-Run:  python benchmarks/listening_benchmark.py [--mentions 1000000] [--dir DIR] [--keep]
+Run:  python benchmarks/listening_benchmark.py [--mentions 1000000] [--dir DIR] [--keep] [--spark]
 
 The mentions are the French and English tweets of the sentiment data's validation split
 (``../shared/data/sentiment``), repeated to the count asked over a year, a third of them
@@ -22,7 +22,11 @@ Each step runs in a process of its own; the table gives its wall time and peak m
 - ``share of voice, daily``: the KPI engine's ``share_of_voice`` and ``net_sentiment``
   per day and brand (Ibis on DuckDB);
 - ``listen``: ``stratege listen --format json``: volumes, share of voice per platform and
-  language, net sentiment, top terms, the daily median/MAD alerts, ambassadors.
+  language, net sentiment, top terms, the daily median/MAD alerts, ambassadors;
+- with ``--spark`` (the ``spark`` extra and Java): the same daily KPIs by the same engine on
+  PySpark in local mode, reading the store's mention table written as Parquet, and the
+  largest difference between its values and DuckDB's. The peak memory is that of
+  the Python process and that of the JVM it starts, side by side.
 """
 
 from __future__ import annotations
@@ -173,16 +177,54 @@ labels = classify(texts, "auto")
 print(sum(1 for s in labels if s.label == "negative"))
 """
 DAILY = """
-import duckdb, ibis
+import json, ibis
 from stratege.knowledge.loader import load_knowledge
 from stratege.measure.engine import KpiEngine
-con = duckdb.connect({store!r}, read_only=True)
-engine = KpiEngine(ibis.duckdb.from_connection(con), load_knowledge([]))
+{connect}
+engine = KpiEngine(backend, load_knowledge([]))
 shares = engine.compute("share_of_voice", period="day")
 by_brand = engine.compute_many(["mentions_volume", "net_sentiment"], period="day",
                                by=["owner"])
+values = [["share_of_voice", [], v.period_start.isoformat(), v.value] for v in shares]
+values += [[m, list(v.keys), v.period_start.isoformat(), v.value]
+           for m, found in by_brand.items() for v in found]
+json.dump(values, open({out!r}, "w"))
 print(len(shares), sum(len(v) for v in by_brand.values()))
 """
+ON_DUCKDB = """
+import duckdb
+backend = ibis.duckdb.from_connection(duckdb.connect({store!r}, read_only=True))
+"""
+# Spark in local mode on both cores, reading the store's mention table as Parquet (what an
+# organisation whose data outgrow one machine would keep in its lake).
+ON_SPARK = """
+from pyspark.sql import SparkSession
+spark = (SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false")
+         .config("spark.sql.shuffle.partitions", "4")
+         .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate())
+spark.sparkContext.setLogLevel("ERROR")
+spark.read.parquet({parquet!r}).createOrReplaceTempView("mention")
+backend = ibis.pyspark.connect(spark)
+"""
+JVM_PEAK = """
+pid = spark.sparkContext._gateway.proc.pid
+status = open(f"/proc/{pid}/status").read()
+print("jvm peak kB", next(l.split()[1] for l in status.splitlines() if l.startswith("VmHWM")))
+"""
+
+
+def same_values(first: Path, second: Path) -> float:
+    """The largest difference between two engines' (metric, keys, day) values; inf when
+    their sets of values differ."""
+    a = {(m, tuple(k), d): v for m, k, d, v in json.loads(first.read_text())}
+    b = {(m, tuple(k), d): v for m, k, d, v in json.loads(second.read_text())}
+    if a.keys() != b.keys():
+        return float("inf")
+    gaps = [
+        0.0 if a[k] == b[k] else abs(a[k] - b[k]) if None not in (a[k], b[k]) else float("inf")
+        for k in a
+    ]
+    return max(gaps, default=0.0)
 
 
 def main() -> None:
@@ -190,6 +232,9 @@ def main() -> None:
     arguments.add_argument("--mentions", type=int, default=1_000_000)
     arguments.add_argument("--dir", type=Path, default=None)
     arguments.add_argument("--keep", action="store_true", help="keep the generated files")
+    arguments.add_argument(
+        "--spark", action="store_true", help="also the daily KPIs on Spark (the spark extra)"
+    )
     options = arguments.parse_args()
     folder = options.dir or Path(tempfile.mkdtemp(prefix="stratege-listening-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -229,15 +274,45 @@ def main() -> None:
         run_step("  sentiment of every text, alone", [python, "-c", SENTIMENT.format(texts=texts)]),
         run_step(
             "share of voice and net sentiment, daily",
-            [python, "-c", DAILY.format(store=str(store))],
+            [
+                python,
+                "-c",
+                DAILY.format(
+                    connect=ON_DUCKDB.format(store=str(store)), out=str(folder / "duckdb.json")
+                ),
+            ],
         ),
         run_step(
             "listen (volumes, shares, terms, alerts, ambassadors)",
             [stratege, "listen", str(strategy), "--format", "json", "--lang", "en"],
         ),
     ]
+    if options.spark:
+        import duckdb
+
+        parquet = folder / "mention.parquet"
+        with duckdb.connect(str(store), read_only=True) as con:
+            con.execute(f"COPY mention TO '{parquet}' (FORMAT parquet)")
+        steps.append(
+            run_step(
+                "share of voice and net sentiment, daily, on Spark (local, 2 cores)",
+                [
+                    python,
+                    "-c",
+                    DAILY.format(
+                        connect=ON_SPARK.format(parquet=str(parquet)),
+                        out=str(folder / "spark.json"),
+                    )
+                    + JVM_PEAK,
+                ],
+            )
+        )
+        jvm_kb = int(steps[-1]["output"].split("jvm peak kB")[-1].split()[0])
+        steps[-1]["peak_mb"] = f"{steps[-1]['peak_mb']} (Python) + {round(jvm_kb / 1024)} (JVM)"
+        gap = same_values(folder / "duckdb.json", folder / "spark.json")
+        print(f"Spark against DuckDB, largest difference of a daily value: {gap:g}")
     imported = json.loads(steps[0]["output"])["files"][0]
-    results = json.loads(steps[-1]["output"])
+    results = json.loads(steps[4]["output"])
     alerts = results.get("alerts", [])
     print(f"rows: {imported['rows']}")
     print(

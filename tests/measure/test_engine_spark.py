@@ -30,6 +30,9 @@ SPARK_CASES = [
     "engagement_rate_by_reach_period",
     "follower_growth_rate",
     "median_first_response_time",
+    # listening: the mention scope, one row per mention and brand
+    "share_of_voice",
+    "net_sentiment",
 ]
 
 
