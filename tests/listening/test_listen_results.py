@@ -17,33 +17,31 @@ from stratege.strategy import StrategyDocument
 from tests.listening.listen_store import example, fill, mention
 
 MARCH, APRIL = dt.date(2027, 3, 1), dt.date(2027, 4, 1)
+ROWS = [
+    # March: own 6 (4 positive, 1 negative, 1 neutral; 4 on X, 2 on Instagram)
+    mention("o1", "2027-03-02", "own", "positive", source_sentiment="positive"),
+    mention("o2", "2027-03-03", "own", "positive", source_sentiment="negative"),
+    mention("o3", "2027-03-04", "own", "positive"),
+    mention("o4", "2027-03-05", "own", "negative", source_sentiment="negative"),
+    mention("o5", "2027-03-06", "own", "positive", platform="instagram"),
+    mention("o6", "2027-03-07", "own", "neutral", platform="instagram"),
+    # ange 3 (1 positive, 1 negative, 1 unlabelled), marie-blachere 1 (neutral)
+    mention("a1", "2027-03-02", "ange", "positive"),
+    mention("a2", "2027-03-03", "ange", "negative"),
+    mention("a3", "2027-03-04", "ange", None),
+    mention("m1", "2027-03-10", "marie-blachere", "neutral", platform="instagram", language=None),
+    # April: own 2 (both negative, in English), ange 2 (neutral)
+    mention("o7", "2027-04-01", "own", "negative", language="en"),
+    mention("o8", "2027-04-02", "own", "negative", language="en"),
+    mention("a4", "2027-04-01", "ange", "neutral"),
+    mention("a5", "2027-04-03", "ange", "neutral"),
+]
 
 
 @pytest.fixture
 def document(tmp_path: Path) -> StrategyDocument:
     document = example(tmp_path)
-    rows = [
-        # March: own 6 (4 positive, 1 negative, 1 neutral; 4 on X, 2 on Instagram)
-        mention("o1", "2027-03-02", "own", "positive", source_sentiment="positive"),
-        mention("o2", "2027-03-03", "own", "positive", source_sentiment="negative"),
-        mention("o3", "2027-03-04", "own", "positive"),
-        mention("o4", "2027-03-05", "own", "negative", source_sentiment="negative"),
-        mention("o5", "2027-03-06", "own", "positive", platform="instagram"),
-        mention("o6", "2027-03-07", "own", "neutral", platform="instagram"),
-        # ange 3 (1 positive, 1 negative, 1 unlabelled), marie-blachere 1 (neutral)
-        mention("a1", "2027-03-02", "ange", "positive"),
-        mention("a2", "2027-03-03", "ange", "negative"),
-        mention("a3", "2027-03-04", "ange", None),
-        mention(
-            "m1", "2027-03-10", "marie-blachere", "neutral", platform="instagram", language=None
-        ),
-        # April: own 2 (both negative, in English), ange 2 (neutral)
-        mention("o7", "2027-04-01", "own", "negative", language="en"),
-        mention("o8", "2027-04-02", "own", "negative", language="en"),
-        mention("a4", "2027-04-01", "ange", "neutral"),
-        mention("a5", "2027-04-03", "ange", "neutral"),
-    ]
-    fill(document, rows)
+    fill(document, ROWS)
     return document
 
 
@@ -161,3 +159,21 @@ def test_no_store_is_refused(tmp_path: Path) -> None:
 def test_an_unknown_period_is_refused(document: StrategyDocument) -> None:
     with pytest.raises(ValueError, match="week or month"):
         listening_results(document, period="quarter")
+
+
+def test_a_mention_kpi_on_channels_counts_their_platforms_only(tmp_path: Path) -> None:
+    """Share of voice of a KPI tied to the Instagram channel: Instagram's mentions alone
+    (own 2 of 3 in March), every platform's without channels (own 6 of 10)."""
+    from stratege.services.measuring import measure
+
+    base = example(tmp_path).strategy.kpis[0]
+    kpis = [
+        base.model_copy(update={"id": "sov-instagram", "metric": "share_of_voice"}),
+        base.model_copy(update={"id": "sov", "metric": "share_of_voice", "channels": []}),
+    ]
+    document = example(tmp_path, kpis=kpis)
+    fill(document, ROWS)
+    found = {k.id: k for k in measure(document, period="month").kpis}
+    march = {k: next(p.actual for p in found[k].points if p.period_start == MARCH) for k in found}
+    assert march["sov-instagram"] == pytest.approx(200 / 3)
+    assert march["sov"] == pytest.approx(60.0)

@@ -122,6 +122,7 @@ class KpiEngine:
         owners: Collection[str] | None = None,
         accounts: Collection[tuple[str, str]] | None = None,
         by: Sequence[GroupKey] = (),
+        platforms: Collection[str] | None = None,
     ) -> ir.Table:
         """The Ibis query behind :meth:`compute`: one row per group.
 
@@ -129,7 +130,7 @@ class KpiEngine:
         ``platform`` and ``account``) and ``value``.
         """
         formula = self.formula(metric) if isinstance(metric, str) else metric
-        options = _Options.of(period, start, end, channels, owners, accounts, by)
+        options = _Options.of(period, start, end, channels, owners, accounts, by, platforms)
         query = self._query((formula,), options)
         keys = _key_columns(options.by)
         return query.select(_PERIOD, *keys, value=query[_output(0)])
@@ -149,16 +150,17 @@ class KpiEngine:
         owners: Collection[str] | None = None,
         accounts: Collection[tuple[str, str]] | None = None,
         by: Sequence[GroupKey] = (),
+        platforms: Collection[str] | None = None,
     ) -> list[KpiValue]:
         """The metric per period (and per ``by`` keys), sorted by period then keys.
 
-        ``start``/``end`` bound ``day`` inclusively; ``channels``, ``owners`` and ``accounts``
-        ((platform, account) pairs) keep only the matching rows (None: no filter; an empty
-        collection keeps nothing). For period ``all`` the period start is ``start``, or else
-        the earliest day of the filtered rows.
+        ``start``/``end`` bound ``day`` inclusively; ``channels``, ``owners``, ``accounts``
+        ((platform, account) pairs) and ``platforms`` keep only the matching rows (None: no
+        filter; an empty collection keeps nothing). For period ``all`` the period start is
+        ``start``, or else the earliest day of the filtered rows.
         """
         formula = self.formula(metric) if isinstance(metric, str) else metric
-        options = _Options.of(period, start, end, channels, owners, accounts, by)
+        options = _Options.of(period, start, end, channels, owners, accounts, by, platforms)
         (values,) = self._run((formula,), options)
         return values
 
@@ -173,6 +175,7 @@ class KpiEngine:
         owners: Collection[str] | None = None,
         accounts: Collection[tuple[str, str]] | None = None,
         by: Sequence[GroupKey] = (),
+        platforms: Collection[str] | None = None,
     ) -> dict[str, list[KpiValue]]:
         """:meth:`compute` of each metric (same options for all), keyed by metric, in order.
 
@@ -182,7 +185,7 @@ class KpiEngine:
         """
         if isinstance(metrics, str):
             raise TypeError("metrics is a sequence of metric ids, not one id")
-        options = _Options.of(period, start, end, channels, owners, accounts, by)
+        options = _Options.of(period, start, end, channels, owners, accounts, by, platforms)
         wanted = list(dict.fromkeys(metrics))
         formulas = {metric: self.formula(metric) for metric in wanted}
         by_scope: dict[str, list[str]] = {}
@@ -273,6 +276,7 @@ class _Options:
     owners: tuple[str, ...] | None
     accounts: tuple[tuple[str, str], ...] | None
     by: tuple[GroupKey, ...]
+    platforms: tuple[str, ...] | None = None
 
     @classmethod
     def of(
@@ -284,6 +288,7 @@ class _Options:
         owners: Collection[str] | None,
         accounts: Collection[tuple[str, str]] | None,
         by: Sequence[GroupKey],
+        platforms: Collection[str] | None = None,
     ) -> _Options:
         unknown = [key for key in by if key not in KEY_COLUMNS]
         if unknown:
@@ -295,7 +300,16 @@ class _Options:
             return None if values is None else tuple(sorted(set(values)))
 
         pairs = None if accounts is None else [(p, a) for p, a in accounts]
-        return cls(period, start, end, frozen(channels), frozen(owners), frozen(pairs), tuple(by))
+        return cls(
+            period,
+            start,
+            end,
+            frozen(channels),
+            frozen(owners),
+            frozen(pairs),
+            tuple(by),
+            frozen(platforms),
+        )
 
 
 def _filters(table: ir.Table, options: _Options) -> list[ir.BooleanValue]:
@@ -304,7 +318,11 @@ def _filters(table: ir.Table, options: _Options) -> list[ir.BooleanValue]:
         conditions.append(table.day >= options.start)
     if options.end is not None:
         conditions.append(table.day <= options.end)
-    for column, allowed in (("channel", options.channels), ("owner", options.owners)):
+    for column, allowed in (
+        ("channel", options.channels),
+        ("owner", options.owners),
+        ("platform", options.platforms),
+    ):
         if allowed is not None:
             conditions.append(table[column].isin(allowed) if allowed else ibis.literal(False))
     if options.accounts is not None:

@@ -13,7 +13,7 @@ import datetime as dt
 import math
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -139,9 +139,16 @@ def measure(
     first, last = _data_span(con)
     start = strategy.period.start
     end = min(last, strategy.period.end) if last else strategy.period.end
+    platforms = {channel.id: channel.platform for channel in strategy.channels}
     kpis = [
         _kpi_progress(
-            engine, kpi, knowledge, period or FREQUENCY_PERIODS[kpi.frequency], start, end
+            engine,
+            kpi,
+            knowledge,
+            period or FREQUENCY_PERIODS[kpi.frequency],
+            start,
+            end,
+            platforms,
         )
         for kpi in strategy.kpis
     ]
@@ -179,7 +186,10 @@ def _kpi_progress(
     period: str,
     start: dt.date,
     end: dt.date,
+    platforms: Mapping[str, str],
 ) -> KpiProgress:
+    """``platforms``: each channel's platform (a mention belongs to a platform, not to one
+    of the strategy's channels)."""
     definition = knowledge.kpis.get(kpi.metric)
     progress = KpiProgress(
         kpi.id,
@@ -195,16 +205,22 @@ def _kpi_progress(
     if definition is None:
         return progress
     try:
+        mentions = definition.scope == "mention"
         values = engine.compute(
             kpi.metric,
             period=period,  # type: ignore[arg-type]
             start=start,
             end=end,
             # Mentions are stored per brand and their formulas pick the own brand's rows
-            # themselves (is_own_brand): share of voice needs every brand's, and mentions
-            # belong to no channel of the strategy.
-            channels=None if definition.scope == "mention" else kpi.channels or None,
-            owners=None if definition.scope == "mention" else ["own"],
+            # themselves (is_own_brand): share of voice needs every brand's. They belong to
+            # no channel of the strategy: a KPI's channels name the platforms it counts.
+            channels=None if mentions else kpi.channels or None,
+            owners=None if mentions else ["own"],
+            platforms=(
+                {platforms[c] for c in kpi.channels if c in platforms}
+                if mentions and kpi.channels
+                else None
+            ),
         )
     except LookupError:
         return progress
