@@ -177,3 +177,23 @@ def test_a_mention_kpi_on_channels_counts_their_platforms_only(tmp_path: Path) -
     march = {k: next(p.actual for p in found[k].points if p.period_start == MARCH) for k in found}
     assert march["sov-instagram"] == pytest.approx(200 / 3)
     assert march["sov"] == pytest.approx(60.0)
+
+
+def test_a_store_of_an_older_version_is_brought_up_to_date_first(tmp_path: Path) -> None:
+    """A store written before listening existed (no corrections table, mentions without the
+    model's label): reading it adds what is missing instead of failing, and keeps the rows."""
+    import duckdb
+
+    from stratege.services.measuring import measure
+
+    document = example(tmp_path)
+    store = fill(document, ROWS)
+    with duckdb.connect(str(store)) as con:
+        con.execute("DROP TABLE sentiment_corrections")
+        con.execute("ALTER TABLE mention DROP COLUMN model_sentiment")
+    results = listening_results(document, period="month")
+    assert results.has_data
+    assert measure(document, period="month").kpis
+    with duckdb.connect(str(store), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM mention").fetchone() == (len(ROWS),)
+        assert con.execute("SELECT count(*) FROM sentiment_corrections").fetchone() == (0,)

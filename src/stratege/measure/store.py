@@ -75,6 +75,53 @@ def open_store(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyC
 def ensure_schema(con: duckdb.DuckDBPyConnection, knowledge: Knowledge) -> None:
     """Create what is missing: tables, and columns a newer catalogue added (one look at the
     catalogue of the store, then only the statements needed: an import starts with this)."""
+    existing = _existing_columns(con)
+    for name, columns in _wanted(knowledge).items():
+        _ensure_table(con, name, columns, existing.get(name, set()))
+    if "store_info" not in existing:
+        con.execute(
+            "INSERT INTO store_info VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+            [str(SCHEMA_VERSION)],
+        )
+
+
+def schema_is_current(con: duckdb.DuckDBPyConnection, knowledge: Knowledge) -> bool:
+    """Whether the store has every table and column of this version (a store written by an
+    older Stratège lacks the newer ones, and reading it would fail on them)."""
+    existing = _existing_columns(con)
+    return all(
+        {name for name, _ in columns} <= existing.get(table, set())
+        for table, columns in _wanted(knowledge).items()
+    )
+
+
+def open_current(path: Path | str, knowledge: Knowledge) -> duckdb.DuckDBPyConnection:
+    """The store at ``path``, read-only, brought up to this version's schema first when it
+    is older (adding tables and empty columns only: nothing stored changes)."""
+    con = open_store(path, read_only=True)
+    if schema_is_current(con, knowledge):
+        return con
+    con.close()
+    writer = open_store(path)
+    try:
+        ensure_schema(writer, knowledge)
+    finally:
+        writer.close()
+    return open_store(path, read_only=True)
+
+
+def _existing_columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    existing: dict[str, set[str]] = {}
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() "
+        "WHERE database_name = current_database() AND schema_name = 'main'"
+    ).fetchall():
+        existing.setdefault(table, set()).add(column)
+    return existing
+
+
+def _wanted(knowledge: Knowledge) -> dict[str, list[tuple[str, str]]]:
+    """Every table of the store and its columns, with their SQL types."""
     history = [
         ("platform", "VARCHAR"),
         ("account", "VARCHAR"),
@@ -83,7 +130,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, knowledge: Knowledge) -> None:
         *[(n, "DOUBLE") for n in metric_columns(knowledge, "post")],
         ("import_id", "INTEGER"),
     ]
-    wanted = {
+    return {
         "store_info": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
         "imports": IMPORTS,
         **{scope: table_columns(knowledge, scope) for scope in SCOPES},
@@ -97,19 +144,6 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, knowledge: Knowledge) -> None:
             ("note", "VARCHAR"),
         ],
     }
-    existing: dict[str, set[str]] = {}
-    for table, column in con.execute(
-        "SELECT table_name, column_name FROM duckdb_columns() "
-        "WHERE database_name = current_database() AND schema_name = 'main'"
-    ).fetchall():
-        existing.setdefault(table, set()).add(column)
-    for name, columns in wanted.items():
-        _ensure_table(con, name, columns, existing.get(name, set()))
-    if "store_info" not in existing:
-        con.execute(
-            "INSERT INTO store_info VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
-            [str(SCHEMA_VERSION)],
-        )
 
 
 IMPORTS = [

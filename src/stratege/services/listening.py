@@ -53,8 +53,9 @@ def listening_results(
     document: StrategyDocument, data: Path | None = None, period: str = "month"
 ) -> ListeningResults:
     """Every listening result of the strategy's store (see the module's docstring)."""
+    from stratege.knowledge.loader import load_knowledge
     from stratege.listening.report import read_results
-    from stratege.measure.store import StoreBusy, open_store
+    from stratege.measure.store import StoreBusy, open_current
 
     if period not in ("week", "month"):
         raise ValueError(f"unknown period {period!r}: week or month")
@@ -62,7 +63,7 @@ def listening_results(
     if not path.is_file():
         raise MeasureError("no_data", path=str(path))
     try:
-        con = open_store(path, read_only=True)
+        con = open_current(path, load_knowledge(document.strategy.knowledge))
     except StoreBusy as error:
         raise MeasureError("store_busy", path=str(path)) from error
     try:

@@ -115,6 +115,16 @@ def _open(path: Path, *, read_only: bool) -> DuckDBPyConnection:
         raise MeasureError("store_busy", path=str(path)) from error
 
 
+def _open_current(path: Path, knowledge: Knowledge) -> DuckDBPyConnection:
+    """Read-only, after bringing a store written by an older version up to date."""
+    from stratege.measure.store import StoreBusy, open_current
+
+    try:
+        return open_current(path, knowledge)
+    except StoreBusy as error:
+        raise MeasureError("store_busy", path=str(path)) from error
+
+
 @contextlib.contextmanager
 def measurements(
     document: StrategyDocument, data: Path | None = None
@@ -128,9 +138,9 @@ def measurements(
     path = data_path(document, data)
     if not path.is_file():
         raise MeasureError("no_data", path=str(path))
-    con = _open(path, read_only=True)
+    knowledge = load_knowledge(document.strategy.knowledge)
+    con = _open_current(path, knowledge)
     try:
-        knowledge = load_knowledge(document.strategy.knowledge)
         # The engine on a cursor of its own: a result left open by a direct query on ``con``
         # must not block the engine's queries (DuckDB allows one open result per connection).
         yield con, KpiEngine(ibis.duckdb.from_connection(con.cursor()), knowledge), knowledge
