@@ -342,6 +342,14 @@ def metric_list(strategy: Any, knowledge: Any) -> list[str]:
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak resident memory. On Linux, the high-water mark of its own memory
+    map (VmHWM): getrusage's maxrss survives exec, so a child started by a parent that had
+    just generated the data would report the parent's peak."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
     return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
 
