@@ -616,7 +616,6 @@ def child_pandas(work: Path, posts: Path, days: Path) -> dict:
         min_count=1
     )
     sa["planned_active"] = ga["planned_active"].sum(min_count=1)
-    mean_followers = ga["followers"].mean()
     na = ga.size().astype("float64")
     known = d.dropna(subset=["followers"]).sort_values(["account", "day"])
     edges = known.groupby(keys)["followers"].agg(["first", "last"]).reindex(na.index)
@@ -629,7 +628,8 @@ def child_pandas(work: Path, posts: Path, days: Path) -> dict:
             "follower_growth": growth,
             "follower_growth_rate": ratio(growth, edges["first"]) * 100,
             "new_followers": sa["new_followers"],
-            "unfollow_rate": ratio(sa["lost_followers"], mean_followers) * 100,
+            "unfollow_rate": ratio(sa["lost_followers"], (edges["first"] + edges["last"]) / 2)
+            * 100,
             "active_presence": ratio(sa["planned_active"], sa["planned_channel"]) * 100,
             "posting_frequency": ratio(sa["posts"] * 7, na),
             "posting_frequency_per_day": ratio(sa["posts"], na),

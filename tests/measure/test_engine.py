@@ -230,6 +230,24 @@ def test_first_last_max_min_per_account_then_summed(duck, engine) -> None:
     assert values(engine.compute(formula("mean(followers)", "account"))) == {(jan,): 430 / 6}
 
 
+def test_unfollow_rate_over_several_accounts_divides_by_their_combined_audience(
+    duck, engine
+) -> None:
+    """Two accounts alike: the total's rate is each one's (it used to read twice as high)."""
+    rows = []
+    for account in ("x/a", "y/b"):
+        rows += [
+            row("2024-01-01", account, followers=1000.0, lost_followers=10.0),
+            row("2024-01-31", account, followers=1200.0, lost_followers=12.0),
+        ]
+    load_duckdb(duck, "account", rows)
+    jan = D("2024-01-01")
+    each = 22 / 1100 * 100
+    assert values(engine.compute("unfollow_rate")) == {(jan,): pytest.approx(each)}
+    by_account = values(engine.compute("unfollow_rate", by=("account",)))
+    assert by_account == {(jan, "x/a"): pytest.approx(each), (jan, "y/b"): pytest.approx(each)}
+
+
 def test_median_interpolates_and_countif_counts_non_zero_values(duck, engine) -> None:
     load_duckdb(
         duck,
