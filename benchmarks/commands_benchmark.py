@@ -16,6 +16,9 @@ Commands (targets of issue 7 in brackets):
   plan-5k   stratege plan on the planner benchmark's scenario (a) (5,002 posts)   [< 2 s]
   pack      stratege pack mairie-rives without PDF             [< 3 s]
   pack-pdf  stratege pack mairie-rives with both PDFs          [< 6 s]
+  measure-EXAMPLE, audit-EXAMPLE, listen-EXAMPLE
+            stratege measure / audit / listen of each bundled example, on a store of its
+            generated exports imported beforehand (not timed)
 """
 
 from __future__ import annotations
@@ -53,9 +56,35 @@ def _scenario_a_file(folder: Path) -> Path:
     return path
 
 
-def commands(folder: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
+def _example_stores(folder: Path, wanted: list[str] | None) -> dict[str, Path]:
+    """Each bundled example's exports imported into a store of its own (only those asked)."""
+    from stratege.bundled import example_names
+    from stratege.services import measuring, strategies
+
+    stores: dict[str, Path] = {}
+    for name in example_names():
+        asked = [f"{command}-{name}" for command in ("measure", "audit", "listen")]
+        if wanted and not set(asked) & set(wanted):
+            continue
+        store = folder / f"{name}.duckdb"
+        if measuring.import_example_data(strategies.example(name), name, store):
+            stores[name] = store
+    return stores
+
+
+def commands(
+    folder: Path, wanted: list[str] | None = None
+) -> dict[str, tuple[list[str], dict[str, str]]]:
     exe = _stratege()
-    return {
+    measured = {
+        f"{command}-{name}": (
+            [exe, command, str(ROOT / "examples" / f"{name}.yaml"), "--data", str(store)],
+            {},
+        )
+        for name, store in _example_stores(folder, wanted).items()
+        for command in ("measure", "audit", "listen")
+    }
+    return measured | {
         "help": ([exe, "--help"], {}),
         "version": ([exe, "--version"], {}),
         "check": ([exe, "check", str(LARGEST)], {}),
@@ -90,7 +119,7 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="stratege-bench-") as tmp:
-        for name, (command, env) in commands(Path(tmp)).items():
+        for name, (command, env) in commands(Path(tmp), args.only).items():
             if args.only and name not in args.only:
                 continue
             seconds = time_command(command, env, args.runs)
