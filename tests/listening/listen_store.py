@@ -13,6 +13,21 @@ from stratege.services import strategies
 from stratege.strategy import StrategyDocument, load_strategy
 from stratege.strategy.model import Competitor, Listening, ListeningQuery
 
+# A listening export read through a mapping: the mention tests' own CSV columns.
+MENTION_MAPPING = """\
+tool: Test listening
+scope: mention
+date_format: "%Y-%m-%d %H:%M"
+columns:
+  Date: published_at
+  Source: platform
+  Author: author
+  Text: text
+  URL: permalink
+  Reach: mention_reach
+  Sentiment: source_sentiment
+  Language: language
+"""
 LABEL = {"positive": 1.0, "neutral": 0.0, "negative": -1.0, None: None}
 
 

@@ -25,23 +25,11 @@ from stratege.services import strategies
 from stratege.services.measuring import import_exports
 from stratege.strategy import StrategyDocument, load_strategy
 from tests.e2e.cli import invoke
+from tests.listening.listen_store import MENTION_MAPPING as MAPPING
+from tests.measure.test_import_robust import _encode
 
 PRESETS = Path(__file__).parent / "fixtures" / "presets"
 HEADER = ["Date", "Source", "Author", "Text", "URL", "Reach", "Sentiment", "Language"]
-MAPPING = """\
-tool: Test listening
-scope: mention
-date_format: "%Y-%m-%d %H:%M"
-columns:
-  Date: published_at
-  Source: platform
-  Author: author
-  Text: text
-  URL: permalink
-  Reach: mention_reach
-  Sentiment: source_sentiment
-  Language: language
-"""
 FRENCH = "J'adore le pain au levain des Boulangeries Martin, toujours croustillant le matin"
 ENGLISH = "The sourdough at Boulangeries Martin in Angers is the best bread I have had this year"
 TABLES = ("mention", "imports", "sentiment_corrections")
@@ -83,6 +71,20 @@ def _import(folder: Path, *files: Path, mapping: bool = True, **options: Any) ->
         list(files),
         mapping=folder / "mentions.mapping.yaml" if mapping else None,
         **options,
+    )
+
+
+def _cli_import(folder: Path, path: Path, lang: str, *options: str) -> Any:
+    """`stratege import` of ``path`` through the test mapping, as a user runs it."""
+    return invoke(
+        "import",
+        str(folder / "boulangeries.yaml"),
+        str(path),
+        "--mapping",
+        str(folder / "mentions.mapping.yaml"),
+        *options,
+        "--lang",
+        lang,
     )
 
 
@@ -152,15 +154,7 @@ def test_bytes_no_encoding_reads_are_refused_with_the_file(folder: Path) -> None
     assert "broken.csv: cannot be read" in refused.value.message("en")
     assert "broken.csv" in refused.value.message("fr")
     assert _snapshot(_store(folder))["mention"] == []
-    ran = invoke(
-        "import",
-        str(folder / "boulangeries.yaml"),
-        str(path),
-        "--mapping",
-        str(folder / "mentions.mapping.yaml"),
-        "--lang",
-        "en",
-    )
+    ran = _cli_import(folder, path, "en")
     assert ran.returncode == 2 and "broken.csv: cannot be read" in ran.stderr
     assert "Traceback" not in ran.stderr + ran.stdout
 
@@ -281,15 +275,7 @@ def test_bad_dates_are_located_and_nothing_is_imported(folder: Path) -> None:
     assert "dates.csv:6:Date '1850-01-01 00:00'" in message  # out of social media's years
     assert "--skip-bad-rows" in message and "--skip-bad-rows" in refused.value.message("fr")
     assert _snapshot(_store(folder))["mention"] == before["mention"]
-    ran = invoke(
-        "import",
-        str(folder / "boulangeries.yaml"),
-        str(bad),
-        "--mapping",
-        str(folder / "mentions.mapping.yaml"),
-        "--lang",
-        "fr",
-    )
+    ran = _cli_import(folder, bad, "fr")
     assert ran.returncode == 2 and "dates.csv:3:Date" in ran.stderr
     assert "Traceback" not in ran.stderr + ran.stdout
 
@@ -308,16 +294,7 @@ def test_skip_bad_rows_imports_the_rest_and_says_why(folder: Path) -> None:
         (3, "Date", "2027-02-30 08:00", "datetime"),
         (4, "Reach", "beaucoup", "number"),
     ]
-    ran = invoke(
-        "import",
-        str(folder / "boulangeries.yaml"),
-        str(path),
-        "--mapping",
-        str(folder / "mentions.mapping.yaml"),
-        "--skip-bad-rows",
-        "--lang",
-        "en",
-    )
+    ran = _cli_import(folder, path, "en", "--skip-bad-rows")
     assert ran.returncode == 0 and "already imported" in ran.stdout
 
 
@@ -402,14 +379,6 @@ CELLS = st.one_of(
     st.integers(1000, 60000).map(lambda n: ('Boulangeries Martin é"\n,' * (n // 24))[:n]),
 )
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252"]
-
-
-def _encode(text: str, encoding: str) -> bytes:
-    if encoding == "utf-16":
-        return codecs.BOM_UTF16_LE + text.encode("utf-16-le", errors="surrogatepass")
-    if encoding == "utf-8-sig":
-        return codecs.BOM_UTF8 + text.encode("utf-8", errors="surrogatepass")
-    return text.encode(encoding, errors="replace")
 
 
 @st.composite

@@ -16,22 +16,9 @@ from stratege.cli.commands import register
 from stratege.knowledge.loader import load_knowledge
 from stratege.measure.engine import KpiEngine
 from stratege.strategy import load_strategy
+from tests.listening.listen_store import MENTION_MAPPING as MAPPING
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "boulangeries-martin.yaml"
-MAPPING = """\
-tool: Test listening
-scope: mention
-date_format: "%Y-%m-%d %H:%M"
-columns:
-  Date: published_at
-  Source: platform
-  Author: author
-  Text: text
-  URL: permalink
-  Reach: mention_reach
-  Sentiment: source_sentiment
-  Language: language
-"""
 HEADER = "Date,Source,Author,Text,URL,Reach,Sentiment,Language\n"
 ROWS = [
     "2027-03-01 09:00,twitter.com,@alice,J'adore les croissants des Boulangeries Martin !,"
